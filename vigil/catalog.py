@@ -1,0 +1,423 @@
+"""Find, load and check checklist files, with every problem located as ``file:line: item path: message``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from vigil.conditions import Condition, Ref, references
+from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
+
+ProblemKind = Literal["yaml", "schema", "reference", "translation"]
+MAX_CHECKLIST_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One authoring mistake, with where it is."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    kind: ProblemKind = "schema"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path or '(file)'}: {self.message}"
+
+
+class ChecklistError(Exception):
+    """A checklist file (or several) could not be used; ``problems`` says why and where."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def default_directory() -> Path:
+    """``VIGIL_CHECKLISTS`` if set, else the ``checklists/`` folder beside the package."""
+    env = os.environ.get("VIGIL_CHECKLISTS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "checklists"
+
+
+def checklist_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+# --------------------------------------------------------------------------- locating
+
+
+Loc = tuple[str | int, ...]
+
+
+def _line_of(root: Any, loc: Loc) -> int | None:
+    """The 1-based line of the deepest node on ``loc`` that exists in the YAML tree."""
+    node = root
+    line: int | None = root.lc.line if isinstance(root, CommentedMap | CommentedSeq) else None
+    for step in loc:
+        if isinstance(node, CommentedMap) and step in node:
+            line = node.lc.key(step)[0]
+            node = node[step]
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.lc.item(step)[0]
+            node = node[step]
+        # otherwise: a step pydantic adds (a union tag) or one missing from the file: stay here
+    return None if line is None else line + 1
+
+
+def _readable(root: Any, loc: Loc) -> str:
+    """``sections[consent].questions[consent_given].kind``: ids where the item has one, else indexes."""
+    parts: list[str] = []
+    node = root
+
+    def index(label: object) -> None:
+        if parts:
+            parts[-1] += f"[{label}]"
+        else:
+            parts.append(f"[{label}]")
+
+    for step in loc:
+        if isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            item = node[step]
+            label = item.get("id") if isinstance(item, CommentedMap) else None
+            index(label if label is not None else step)
+            node = item
+        elif isinstance(node, CommentedMap) and step in node:
+            parts.append(str(step))
+            node = node[step]
+        elif isinstance(node, CommentedMap) and step in _UNION_TAGS:
+            continue  # the tag pydantic adds for a condition node; its key is already in the path
+        elif isinstance(step, int):
+            index(step)
+            node = None
+        else:
+            parts.append(str(step))
+            node = None
+    return ".".join(parts)
+
+
+_UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "number", "years_since",
+               "count_people"}
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}", "yaml")]
+    if size > MAX_CHECKLIST_BYTES:
+        return None, [Problem(name, None, "", f"the file is {size:,} bytes; the limit is "
+                              f"{MAX_CHECKLIST_BYTES:,}", "yaml")]
+    yaml = YAML(typ="rt")
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text)
+    except UnicodeDecodeError:
+        return None, [Problem(name, None, "", "the file is not UTF-8 text", "yaml")]
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        msg = " ".join(x for x in (exc.context, exc.problem) if x)
+        return None, [Problem(name, line, "", f"this is not valid YAML: {msg}", "yaml")]
+    if not isinstance(data, CommentedMap):
+        return None, [Problem(name, 1, "", "a checklist file must be a mapping (id: ..., sections: ...)", "yaml")]
+    return data, []
+
+
+def _schema_problems(name: str, root: Any, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key {loc[-1]!r} (a typo?)"
+        elif err["type"] == "missing":
+            msg = f"{loc[-1]!r} is required here"
+        problems.append(Problem(name, _line_of(root, loc), _readable(root, loc), msg, "schema"))
+    return problems
+
+
+def check_file(path: Path) -> tuple[Checklist | None, list[Problem]]:
+    """Load one checklist file. Returns the checklist (when its shape is valid) and every problem found."""
+    root, problems = _read_yaml(path)
+    if root is None:
+        return None, problems
+    try:
+        checklist = Checklist.model_validate(root)
+    except ValidationError as exc:
+        return None, _schema_problems(str(path), root, exc)
+    checker = _CrossChecker(str(path), root, checklist)
+    problems = checker.run()
+    return checklist, problems
+
+
+def load_checklist(path: Path) -> Checklist:
+    checklist, problems = check_file(path)
+    if problems or checklist is None:
+        raise ChecklistError(problems)
+    return checklist
+
+
+# --------------------------------------------------------------------------- cross-reference checks
+
+
+@dataclass
+class _CrossChecker:
+    name: str
+    root: Any
+    checklist: Checklist
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, loc: Loc, message: str, kind: ProblemKind = "reference") -> None:
+        self.problems.append(Problem(self.name, _line_of(self.root, loc), _readable(self.root, loc), message, kind))
+
+    def run(self) -> list[Problem]:
+        self.check_unique_ids()
+        self.check_questions()
+        self.check_conditions()
+        self.check_refs_elsewhere()
+        self.check_documents()
+        self.check_translations(self.checklist, ())
+        return self.problems
+
+    # ids ----------------------------------------------------------------
+    def check_unique_ids(self) -> None:
+        c = self.checklist
+        groups: list[tuple[str, list[tuple[Loc, str]]]] = [
+            ("dimension", [(("dimensions", i, "id"), d.id) for i, d in enumerate(c.dimensions)]),
+            ("section", [(("sections", i, "id"), s.id) for i, s in enumerate(c.sections)]),
+            ("question", [(("sections", i, "questions", j, "id"), q.id)
+                          for i, s in enumerate(c.sections) for j, q in enumerate(s.questions)]),
+            ("rule", [(("rules", i, "id"), r.id) for i, r in enumerate(c.rules)]),
+            ("source", [(("sources", i, "id"), s.id) for i, s in enumerate(c.sources)]),
+            ("jurisdiction", [(("jurisdictions", i, "id"), j.id) for i, j in enumerate(c.jurisdictions)]),
+            ("example", [(("examples", i, "id"), e.id) for i, e in enumerate(c.examples)]),
+        ]
+        for i, s in enumerate(c.sections):
+            for j, q in enumerate(s.questions):
+                base: Loc = ("sections", i, "questions", j)
+                groups.append(("option", [((*base, "options", k, "id"), o.id) for k, o in enumerate(q.options)]))
+                groups.append(("field", [((*base, "fields", k, "id"), f.id) for k, f in enumerate(q.fields)]))
+                for k, f in enumerate(q.fields):
+                    groups.append(("option", [((*base, "fields", k, "options", m, "id"), o.id)
+                                              for m, o in enumerate(f.options)]))
+        for what, items in groups:
+            seen: set[str] = set()
+            for loc, ident in items:
+                if ident in seen:
+                    self.report(loc, f"the {what} id {ident!r} is used twice; ids must be unique")
+                seen.add(ident)
+
+    # questions -------------------------------------------------------------
+    def check_questions(self) -> None:
+        c = self.checklist
+        dims = {d.id for d in c.dimensions}
+        for i, s in enumerate(c.sections):
+            for j, q in enumerate(s.questions):
+                base: Loc = ("sections", i, "questions", j)
+                if q.dimension not in dims:
+                    self.report((*base, "dimension"), f"no dimension {q.dimension!r}; known: {sorted(dims)}")
+                self.check_ids(base, "sources", q.sources, {x.id for x in c.sources}, "source")
+                self.check_ids(base, "examples", q.examples, {x.id for x in c.examples}, "example")
+                if q.kind in (QuestionKind.single_choice, QuestionKind.multi_choice) and len(q.options) < 2:
+                    self.report((*base, "options"), f"a {q.kind.value} question needs at least two options")
+                if q.kind not in (QuestionKind.single_choice, QuestionKind.multi_choice) and q.options:
+                    self.report((*base, "options"), f"a {q.kind.value} question takes no options"
+                                + (" (yes, no and not applicable are built in)" if q.kind == "yes_no" else ""))
+                if q.kind == QuestionKind.people and not q.fields:
+                    self.report((*base, "fields"), "a people register needs its fields (name, relation, ...)")
+                if q.kind != QuestionKind.people and q.fields:
+                    self.report((*base, "fields"), "only a people register has fields")
+                for k, f in enumerate(q.fields):
+                    if f.kind == PeopleFieldKind.single_choice and len(f.options) < 2:
+                        self.report((*base, "fields", k, "options"), "a single_choice field needs two options")
+                if (q.min is not None or q.max is not None) and q.kind != QuestionKind.number:
+                    self.report((*base, "min" if q.min is not None else "max"),
+                                "min and max apply to number questions only")
+
+    def check_ids(self, base: Loc, key: str, ids: Sequence[str], known: set[str], what: str) -> None:
+        for k, ident in enumerate(ids):
+            if ident not in known:
+                self.report((*base, key, k), f"no {what} {ident!r} in this checklist")
+
+    def check_refs_elsewhere(self) -> None:
+        c = self.checklist
+        dims = {d.id for d in c.dimensions}
+        sources = {x.id for x in c.sources}
+        examples = {x.id for x in c.examples}
+        for i, r in enumerate(c.rules):
+            if r.dimension not in dims:
+                self.report(("rules", i, "dimension"), f"no dimension {r.dimension!r}; known: {sorted(dims)}")
+            self.check_ids(("rules", i), "sources", r.sources, sources, "source")
+            self.check_ids(("rules", i), "examples", r.examples, examples, "example")
+        for i, j in enumerate(c.jurisdictions):
+            self.check_ids(("jurisdictions", i), "sources", j.sources, sources, "source")
+        for i, e in enumerate(c.examples):
+            self.check_ids(("examples", i), "sources", e.sources, sources, "source")
+
+    # conditions ------------------------------------------------------------
+    def _conditions(self) -> Iterator[tuple[Loc, Condition, set[str] | None]]:
+        """Every condition with its location and the questions it may name (None: any question)."""
+        c = self.checklist
+        earlier: set[str] = set()
+        for i, s in enumerate(c.sections):
+            if s.visible_if is not None:
+                yield ("sections", i, "visible_if"), s.visible_if, set(earlier)
+            for j, q in enumerate(s.questions):
+                if q.visible_if is not None:
+                    yield ("sections", i, "questions", j, "visible_if"), q.visible_if, set(earlier)
+                earlier.add(q.id)
+        for i, r in enumerate(c.rules):
+            yield ("rules", i, "when"), r.when, None
+        for i, jur in enumerate(c.jurisdictions):
+            yield ("jurisdictions", i, "relevant_if"), jur.relevant_if, None
+
+    def check_conditions(self) -> None:
+        questions = {q.id: q for q in self.checklist.questions()}
+        for loc, cond, allowed in self._conditions():
+            for ref in references(cond):
+                self.check_ref(loc, ref, questions, allowed)
+
+    def check_ref(self, loc: Loc, ref: Ref, questions: dict[str, Any], allowed: set[str] | None) -> None:
+        where = (*loc, *ref.path)
+        q = questions.get(ref.question)
+        if q is None:
+            self.report(where, f"no question {ref.question!r} in this checklist")
+            return
+        if allowed is not None and ref.question not in allowed:
+            self.report(where, f"visible_if may only name questions asked before this one; "
+                               f"{ref.question!r} comes later (or is this question itself)")
+        expected = {
+            "choice": CHOICE_KINDS,
+            "number": (QuestionKind.number,),
+            "date": (QuestionKind.date,),
+            "people": (QuestionKind.people,),
+        }.get(ref.expects)
+        if expected is not None and q.kind not in expected:
+            self.report(where, f"{ref.question!r} is a {q.kind.value} question; this condition needs "
+                               + " or ".join(k.value for k in expected))
+            return
+        if ref.expects == "choice":
+            for v in ref.values:
+                if v not in q.option_ids():
+                    self.report(where, f"{ref.question!r} has no option {v!r}; options: {list(q.option_ids())}")
+        if ref.field is not None:
+            fld = next((f for f in q.fields if f.id == ref.field), None)
+            if fld is None:
+                self.report(where, f"the register {ref.question!r} has no field {ref.field!r}")
+            elif fld.options:
+                opts = [o.id for o in fld.options]
+                for v in ref.values:
+                    if v not in opts:
+                        self.report(where, f"field {ref.field!r} has no option {v!r}; options: {opts}")
+
+    # document bindings -------------------------------------------------------
+    def check_documents(self) -> None:
+        c = self.checklist
+        questions = {q.id: q for q in c.questions()}
+        kinds = {
+            "person_name": (QuestionKind.short_text,),
+            "born": (QuestionKind.date, QuestionKind.number, QuestionKind.short_text),
+            "died": (QuestionKind.date, QuestionKind.number, QuestionKind.short_text),
+            "people": (QuestionKind.people,),
+            "commissioner": (QuestionKind.short_text, QuestionKind.single_choice),
+        }
+        bindings = c.documents.model_dump()
+        for key, qid in bindings.items():
+            if qid is None or key.startswith("people_"):
+                continue
+            q = questions.get(qid)
+            if q is None:
+                self.report(("documents", key), f"no question {qid!r} in this checklist")
+            elif key in kinds and q.kind not in kinds[key]:
+                self.report(("documents", key), f"{qid!r} is a {q.kind.value} question; expected "
+                                                 + " or ".join(k.value for k in kinds[key]))
+        register = questions.get(c.documents.people or "")
+        for key in ("people_name_field", "people_relation_field", "people_position_field"):
+            fid = bindings[key]
+            if fid is None:
+                continue
+            if register is None or fid not in {f.id for f in register.fields}:
+                self.report(("documents", key), f"the people register has no field {fid!r}")
+
+    # translations ------------------------------------------------------------
+    def check_translations(self, model: BaseModel, loc: Loc) -> None:
+        langs = self.checklist.languages
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            key = info.alias or name
+            self._check_value(value, (*loc, key), langs)
+
+    def _check_value(self, value: Any, loc: Loc, langs: list[str]) -> None:
+        if isinstance(value, BaseModel):
+            self.check_translations(value, loc)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self._check_value(item, (*loc, i), langs)
+        elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            for lang in langs:
+                if not value.get(lang, "").strip():
+                    self.report(loc, f"the {lang!r} text is missing", "translation")
+            for lang in value:
+                if lang not in langs:
+                    self.report(loc, f"language {lang!r} is not declared in 'languages' {langs}", "translation")
+
+
+# --------------------------------------------------------------------------- the catalog
+
+
+@dataclass
+class Catalog:
+    """The checklists available to the app and the command line, by id and version."""
+
+    checklists: dict[tuple[str, str], Checklist]
+
+    def get(self, checklist_id: str, version: str) -> Checklist:
+        return self.checklists[(checklist_id, version)]
+
+    def has(self, checklist_id: str, version: str) -> bool:
+        return (checklist_id, version) in self.checklists
+
+    def versions(self, checklist_id: str) -> list[str]:
+        return sorted(v for (cid, v) in self.checklists if cid == checklist_id)
+
+    def latest(self) -> list[Checklist]:
+        """The newest version of each checklist, ordered by id."""
+        best: dict[str, Checklist] = {}
+        for (cid, _), c in sorted(self.checklists.items()):
+            best[cid] = c
+        return [best[k] for k in sorted(best)]
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """Every checklist in ``directory``; raises ``ChecklistError`` listing every problem in every file."""
+    directory = directory or default_directory()
+    files = checklist_files(directory)
+    if not files:
+        raise ChecklistError([Problem(str(directory), None, "", "no checklist files (*.yaml) here", "yaml")])
+    problems: list[Problem] = []
+    found: dict[tuple[str, str], Checklist] = {}
+    for path in files:
+        checklist, file_problems = check_file(path)
+        problems += file_problems
+        if checklist is not None and not file_problems:
+            key = (checklist.id, checklist.version)
+            if key in found:
+                problems.append(Problem(str(path), None, "id", f"checklist {key[0]} {key[1]} is defined twice"))
+            found[key] = checklist
+    if problems:
+        raise ChecklistError(problems)
+    return Catalog(found)

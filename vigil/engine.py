@@ -1,0 +1,220 @@
+"""The assessment engine: pure functions from (checklist, assessment, today) to an ``Evaluation``.
+
+No Streamlit, no files, no clock: the caller passes ``today``. Answers to questions that are hidden by the
+current answers stay in the assessment but count nowhere here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from vigil import i18n
+from vigil.conditions import Condition, holds, references
+from vigil.models.assessment import Answer, Assessment
+from vigil.models.checklist import Checklist, Question
+from vigil.models.common import Severity, VerdictId
+from vigil.models.results import (
+    DimensionResult,
+    DimensionStatus,
+    Evaluation,
+    Finding,
+    OpenItemView,
+    Progress,
+    SectionResult,
+    SectionState,
+    Verdict,
+)
+
+
+def _shown(cond: Condition | None, answers: Mapping[str, Answer], today: dt.date) -> bool:
+    return cond is None or holds(cond, answers, today)
+
+
+def visible_answers(
+    checklist: Checklist, answers: Mapping[str, Answer], today: dt.date
+) -> tuple[list[Question], dict[str, Answer]]:
+    """The visible questions in order, and the answers that count (those of visible questions).
+
+    Conditions may only name earlier questions (the catalog enforces it), so one pass in order is exact.
+    """
+    visible: list[Question] = []
+    effective: dict[str, Answer] = {}
+    for section in checklist.sections:
+        if not _shown(section.visible_if, effective, today):
+            continue
+        for q in section.questions:
+            if _shown(q.visible_if, effective, today):
+                visible.append(q)
+                if q.id in answers:
+                    effective[q.id] = answers[q.id]
+    return visible, effective
+
+
+def _responded(answer: Answer | None) -> bool:
+    return answer is not None and (answer.is_answered or answer.dont_know)
+
+
+def _rule_findings(checklist: Checklist, effective: Mapping[str, Answer], today: dt.date) -> list[Finding]:
+    return [
+        Finding(
+            id=rule.id,
+            origin="rule",
+            severity=rule.severity,
+            dimension=rule.dimension,
+            message=rule.message,
+            action=rule.action,
+            sources=list(rule.sources),
+            examples=list(rule.examples),
+        )
+        for rule in checklist.rules
+        if holds(rule.when, effective, today)
+    ]
+
+
+def _unknown_findings(visible: list[Question], effective: Mapping[str, Answer]) -> list[Finding]:
+    return [
+        Finding(
+            id=f"unknown.{q.id}",
+            origin="unknown",
+            severity=q.unknown_severity,
+            dimension=q.dimension,
+            message=i18n.every_language("finding.unknown.message", question=q.text),
+            action=i18n.every_language("finding.unknown.action"),
+            sources=list(q.sources),
+            question_ids=[q.id],
+        )
+        for q in visible
+        if q.id in effective and effective[q.id].dont_know
+    ]
+
+
+def _open_items(checklist: Checklist, assessment: Assessment, visible: list[Question],
+                effective: Mapping[str, Answer]) -> list[OpenItemView]:
+    items: list[OpenItemView] = []
+    for q in visible:
+        answer = effective.get(q.id)
+        if answer is None or not answer.dont_know:
+            continue
+        stored = assessment.open_items.get(q.id)
+        items.append(
+            OpenItemView(
+                question_id=q.id,
+                section_id=checklist.section_of(q.id).id,
+                dimension=q.dimension,
+                question=q.text,
+                what=stored.what if stored else "",
+                who=stored.who if stored else "",
+                due=stored.due if stored else None,
+                done=stored.done if stored else False,
+            )
+        )
+    return items
+
+
+def _worst(findings: list[Finding]) -> Severity | None:
+    ranked = [f.severity for f in findings if f.severity != Severity.info]
+    return max(ranked, key=lambda s: s.rank) if ranked else None
+
+
+def _dimension_results(checklist: Checklist, visible: list[Question], effective: Mapping[str, Answer],
+                       findings: list[Finding]) -> list[DimensionResult]:
+    results = []
+    for dim in checklist.dimensions:
+        qs = [q for q in visible if q.dimension == dim.id]
+        required = [q for q in qs if q.required]
+        answered = sum(1 for q in required if _responded(effective.get(q.id)))
+        mine = [f for f in findings if f.dimension == dim.id]
+        worst = _worst(mine)
+        if worst is not None:
+            status = DimensionStatus(VerdictId.for_severity(worst).value)
+        elif not qs:
+            status = DimensionStatus.not_applicable
+        elif answered < len(required):
+            status = DimensionStatus.incomplete
+        else:
+            status = DimensionStatus.ready
+        results.append(
+            DimensionResult(id=dim.id, status=status, answered=answered, required=len(required),
+                            findings=len(mine))
+        )
+    return results
+
+
+def _section_results(checklist: Checklist, visible: list[Question], effective: Mapping[str, Answer],
+                     findings: list[Finding]) -> list[SectionResult]:
+    visible_ids = {q.id for q in visible}
+    concern_questions = {
+        qid
+        for f in findings
+        if f.severity != Severity.info and f.origin != "incomplete"
+        for qid in f.question_ids
+    }
+    out = []
+    for section in checklist.sections:
+        qs = [q for q in section.questions if q.id in visible_ids]
+        if not qs:
+            continue
+        responded = [q for q in qs if _responded(effective.get(q.id))]
+        required = [q for q in qs if q.required]
+        if any(q.id in concern_questions for q in qs):
+            state = SectionState.has_concerns
+        elif not responded:
+            state = SectionState.not_started
+        elif all(_responded(effective.get(q.id)) for q in required):
+            state = SectionState.complete
+        else:
+            state = SectionState.in_progress
+        out.append(SectionResult(id=section.id, state=state, visible_questions=[q.id for q in qs]))
+    return out
+
+
+def _rule_question_ids(checklist: Checklist, finding: Finding) -> list[str]:
+    """The visible questions a rule's condition names, so a section can show it has a concern."""
+    rule = next((r for r in checklist.rules if r.id == finding.id), None)
+    if rule is None:
+        return []
+    return sorted({ref.question for ref in references(rule.when)})
+
+
+def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Evaluation:
+    """Evaluate an assessment against its checklist as of ``today``."""
+    visible, effective = visible_answers(checklist, assessment.answers, today)
+    rule_findings = [
+        f.model_copy(update={"question_ids": _rule_question_ids(checklist, f)})
+        for f in _rule_findings(checklist, effective, today)
+    ]
+    findings = rule_findings + _unknown_findings(visible, effective)
+
+    required = [q for q in visible if q.required]
+    answered = sum(1 for q in required if _responded(effective.get(q.id)))
+    progress = Progress(answered=answered, required=len(required))
+    missing = progress.required - progress.answered
+    if missing > 0:
+        findings.append(
+            Finding(
+                id="incomplete",
+                origin="incomplete",
+                severity=Severity.serious,
+                dimension=None,
+                message=i18n.every_language("finding.incomplete.message", count=missing),
+                action=i18n.every_language("finding.incomplete.action"),
+                question_ids=[q.id for q in required if not _responded(effective.get(q.id))],
+            )
+        )
+    findings.sort(key=lambda f: -f.severity.rank)
+
+    worst = _worst(findings)
+    verdict_id = VerdictId.ready if worst is None else VerdictId.for_severity(worst)
+    reasons = [f for f in findings if worst is not None and f.severity == worst]
+    visible_ids = [q.id for q in visible]
+    return Evaluation(
+        verdict=Verdict(id=verdict_id, reasons=reasons),
+        findings=findings,
+        dimensions=_dimension_results(checklist, visible, effective, findings),
+        sections=_section_results(checklist, visible, effective, findings),
+        open_items=_open_items(checklist, assessment, visible, effective),
+        progress=progress,
+        visible_questions=visible_ids,
+        jurisdictions=[j.id for j in checklist.jurisdictions if holds(j.relevant_if, effective, today)],
+    )

@@ -1,0 +1,1 @@
+"""Pydantic models: the checklist (content) and the assessment (a maker's answers)."""

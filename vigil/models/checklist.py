@@ -1,0 +1,231 @@
+"""The checklist: content as data. Questions, rules, sources, jurisdictions, examples, all with stable ids.
+
+The models check the shape of each item. Whether the items fit together (every id a condition names exists,
+every string in every language...) is checked by ``vigil.catalog``, which knows where in the file each item is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from vigil.conditions import Condition
+from vigil.models.common import Id, LText, Severity, Strict
+
+
+class QuestionKind(StrEnum):
+    single_choice = "single_choice"
+    multi_choice = "multi_choice"
+    yes_no = "yes_no"
+    short_text = "short_text"
+    long_text = "long_text"
+    date = "date"
+    number = "number"
+    people = "people"
+
+
+YES_NO_OPTIONS = ("yes", "no", "not_applicable")
+"""The options of a yes_no question. "Don't know" is a separate state, allowed per question."""
+
+CHOICE_KINDS = (QuestionKind.single_choice, QuestionKind.multi_choice, QuestionKind.yes_no)
+
+
+class Option(Strict):
+    id: Id
+    label: LText
+    help: LText | None = None
+
+
+class PeopleFieldKind(StrEnum):
+    single_choice = "single_choice"
+    short_text = "short_text"
+    long_text = "long_text"
+    date = "date"
+
+
+class PeopleField(Strict):
+    """One column of a people register (name, relation, position...)."""
+
+    id: Id
+    kind: PeopleFieldKind
+    label: LText
+    help: LText | None = None
+    options: list[Option] = Field(default_factory=list)
+    required: bool = False
+
+
+class Question(Strict):
+    id: Id
+    kind: QuestionKind
+    text: LText
+    help: LText
+    rationale: LText
+    dimension: Id
+    sources: list[Id] = Field(default_factory=list)
+    examples: list[Id] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+    fields: list[PeopleField] = Field(default_factory=list, description="Columns of a people register.")
+    required: bool = True
+    allow_dont_know: bool = True
+    unknown_severity: Severity = Field(
+        default=Severity.serious,
+        description="How much a 'don't know' answer weighs until it is found out.",
+    )
+    visible_if: Condition | None = None
+    min: float | None = None
+    max: float | None = None
+
+    def option_ids(self) -> tuple[str, ...]:
+        if self.kind == QuestionKind.yes_no:
+            return YES_NO_OPTIONS
+        return tuple(o.id for o in self.options)
+
+
+class Section(Strict):
+    """One step of the questionnaire."""
+
+    id: Id
+    title: LText
+    intro: LText | None = None
+    visible_if: Condition | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Dimension(Strict):
+    id: Id
+    title: LText
+    description: LText
+
+
+class Rule(Strict):
+    """When ``when`` holds over the visible answers, a finding is raised."""
+
+    id: Id
+    when: Condition
+    severity: Severity
+    dimension: Id
+    message: LText
+    action: LText
+    sources: list[Id] = Field(default_factory=list)
+    examples: list[Id] = Field(default_factory=list)
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = Field(default=None, description="Publication date or year, as the source gives it.")
+
+
+class Jurisdiction(Strict):
+    """A note on what one jurisdiction requires; shown only when ``relevant_if`` holds."""
+
+    id: Id
+    name: LText
+    requires: LText
+    sources: list[Id] = Field(min_length=1)
+    as_of: dt.date
+    relevant_if: Condition
+
+
+class ExampleKind(StrEnum):
+    good_practice = "good_practice"
+    harm = "harm"
+    mixed = "mixed"
+
+
+class Example(Strict):
+    """A real-world case, told in our own words."""
+
+    id: Id
+    title: LText
+    year: int
+    kind: ExampleKind
+    summary: LText
+    sources: list[Id] = Field(min_length=1)
+    describes_death: bool = Field(
+        default=False, description="The summary describes a death or violence: shown behind a content note."
+    )
+
+
+class SupportResource(Strict):
+    """A bereavement-support resource, shown as text (nothing is fetched)."""
+
+    name: str
+    description: LText
+    contact: str
+    languages: list[str] = Field(min_length=1)
+    region: str
+
+
+class DocumentBindings(Strict):
+    """Which questions the documents (report, consent form, labels) read their facts from.
+
+    Every field names a question id of this checklist; the catalog checks they exist and have the right kind.
+    """
+
+    person_name: Id | None = None
+    born: Id | None = None
+    died: Id | None = None
+    medium: Id | None = None
+    description: Id | None = None
+    new_words: Id | None = None
+    audience: Id | None = None
+    commercial: Id | None = None
+    retention: Id | None = None
+    withdrawal: Id | None = None
+    people: Id | None = None
+    commissioner: Id | None = None
+    people_name_field: Id | None = None
+    people_relation_field: Id | None = None
+    people_position_field: Id | None = None
+
+
+class Checklist(Strict):
+    """A whole checklist file."""
+
+    schema_: Literal["vigil-checklist/1"] = Field(alias="schema", default="vigil-checklist/1")
+    id: Id
+    version: str = Field(pattern=r"^\d{4}\.\d{1,2}(\.\d+)?$")
+    title: LText
+    description: LText
+    languages: list[str] = Field(min_length=1)
+    law_as_of: dt.date
+    notice: LText = Field(description="The not-legal-advice notice, shown in the app and in every document.")
+    dimensions: list[Dimension] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    support: list[SupportResource] = Field(default_factory=list)
+    documents: DocumentBindings = Field(default_factory=DocumentBindings)
+
+    # ------------------------------------------------------------------ lookups
+    def questions(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions():
+            if q.id == qid:
+                return q
+        raise KeyError(qid)
+
+    def section_of(self, qid: str) -> Section:
+        for s in self.sections:
+            if any(q.id == qid for q in s.questions):
+                return s
+        raise KeyError(qid)
+
+    def source(self, sid: str) -> Source:
+        return next(s for s in self.sources if s.id == sid)
+
+    def example(self, eid: str) -> Example:
+        return next(e for e in self.examples if e.id == eid)
+
+    def dimension(self, did: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == did)

@@ -1,0 +1,77 @@
+"""Persistence of assessments: the contract the app relies on.
+
+Implementation: ``vigil.store.sql`` (SQLAlchemy; an SQLite file by default, PostgreSQL by URL).
+Every save is guarded by the assessment's ``revision``: a write based on an old revision raises
+``StaleWriteError`` instead of silently overwriting another tab's or another server's change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from vigil.models.assessment import Assessment
+
+
+class StoreError(Exception):
+    """Base of the store's errors. ``str(error)`` is a calm sentence a user can act on."""
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be read or written now (locked, read-only, folder gone, server down)."""
+
+
+class StaleWriteError(StoreError):
+    """The assessment was changed elsewhere (another tab or server) since this copy was loaded."""
+
+    def __init__(self, assessment_id: str, expected: int, actual: int) -> None:
+        self.assessment_id = assessment_id
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"This assessment was changed in another tab or window (revision {actual}, "
+            f"this copy has {expected})."
+        )
+
+
+class NotFoundError(StoreError):
+    """No assessment with that id (never existed, or was deleted)."""
+
+
+@dataclass(frozen=True)
+class StoredAssessment:
+    """A row of the list of saved assessments."""
+
+    id: str
+    title: str
+    checklist_id: str
+    checklist_version: str
+    updated: dt.datetime
+    revision: int
+
+
+class AssessmentStore(Protocol):
+    def create(self, assessment: Assessment) -> Assessment:
+        """Insert a new assessment; returns it as stored (revision 1)."""
+        ...
+
+    def get(self, assessment_id: str) -> Assessment:
+        """The stored assessment. Raises ``NotFoundError``."""
+        ...
+
+    def save(self, assessment: Assessment) -> Assessment:
+        """Store ``assessment`` if the stored revision still equals ``assessment.revision``.
+
+        Returns the stored copy with ``revision + 1`` and a new ``meta.updated``.
+        Raises ``StaleWriteError`` when the stored revision differs, ``NotFoundError`` when it was deleted.
+        """
+        ...
+
+    def delete(self, assessment_id: str) -> None:
+        """Delete the assessment for good (no soft delete, no copy kept)."""
+        ...
+
+    def list(self) -> list[StoredAssessment]:
+        """Every stored assessment, most recently changed first."""
+        ...

@@ -1,0 +1,69 @@
+"""Check an assessment against the checklist it pins: every answer fits its question."""
+
+from __future__ import annotations
+
+from vigil.models.assessment import Answer, Assessment
+from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+
+_FIELD_FOR_KIND = {
+    QuestionKind.single_choice: "choice",
+    QuestionKind.yes_no: "choice",
+    QuestionKind.multi_choice: "choices",
+    QuestionKind.short_text: "text",
+    QuestionKind.long_text: "text",
+    QuestionKind.number: "number",
+    QuestionKind.date: "date",
+    QuestionKind.people: "people",
+}
+_VALUE_FIELDS = ("choice", "choices", "text", "number", "date", "people")
+
+
+def answer_problems(question: Question, answer: Answer) -> list[str]:
+    """What is wrong with one answer, as short phrases (empty when it fits)."""
+    problems: list[str] = []
+    expected = _FIELD_FOR_KIND[question.kind]
+    for name in _VALUE_FIELDS:
+        if name != expected and getattr(answer, name) not in (None, [], ""):
+            problems.append(f"a {question.kind.value} question takes {expected!r}, not {name!r}")
+    if answer.dont_know and not question.allow_dont_know:
+        problems.append("this question does not allow \"don't know\"")
+    options = question.option_ids()
+    if answer.choice is not None and answer.choice not in options:
+        problems.append(f"{answer.choice!r} is not one of its options")
+    for c in answer.choices or []:
+        if c not in options:
+            problems.append(f"{c!r} is not one of its options")
+    if answer.number is not None:
+        if question.min is not None and answer.number < question.min:
+            problems.append(f"{answer.number:g} is below the minimum {question.min:g}")
+        if question.max is not None and answer.number > question.max:
+            problems.append(f"{answer.number:g} is above the maximum {question.max:g}")
+    fields = {f.id: f for f in question.fields}
+    for person in answer.people or []:
+        for fid, value in person.values.items():
+            fld = fields.get(fid)
+            if fld is None:
+                problems.append(f"the register has no field {fid!r}")
+            elif (fld.kind == PeopleFieldKind.single_choice and value is not None
+                  and value not in {o.id for o in fld.options}):
+                problems.append(f"{value!r} is not an option of field {fid!r}")
+    return problems
+
+
+def assessment_problems(checklist: Checklist, assessment: Assessment) -> list[str]:
+    """Every mismatch between an assessment and its checklist, as ``answers.ID: problem`` lines."""
+    problems: list[str] = []
+    if (assessment.checklist.id, assessment.checklist.version) != (checklist.id, checklist.version):
+        problems.append(f"checklist: the assessment pins {assessment.checklist.id} "
+                        f"{assessment.checklist.version}, not {checklist.id} {checklist.version}")
+    questions = {q.id: q for q in checklist.questions()}
+    for qid, answer in assessment.answers.items():
+        q = questions.get(qid)
+        if q is None:
+            problems.append(f"answers.{qid}: the checklist has no such question")
+            continue
+        problems += [f"answers.{qid}: {p}" for p in answer_problems(q, answer)]
+    for qid in assessment.open_items:
+        if qid not in questions:
+            problems.append(f"open_items.{qid}: the checklist has no such question")
+    return problems
