@@ -1,7 +1,9 @@
-"""Interface strings per language, one JSON file per language in this folder.
+"""Interface strings per language: one folder per language (``en/``, ``de/``), JSON files inside.
 
-Adding a language is adding ``xx.json`` with the same keys as ``en.json`` (a test checks the keys match).
-Values are ``str.format`` templates; parameters are inserted as plain values, never parsed as templates.
+Each part of Vigil keeps its strings in its own file (``core.json``, ``ui.json``, ``documents.json``); a
+language's strings are the union of its files. Adding a language is adding a folder with the same files and
+keys as ``en/`` (a test checks they match). Values are ``str.format`` templates; parameters are inserted as
+plain values and never parsed as templates themselves.
 """
 
 from __future__ import annotations
@@ -9,45 +11,63 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from vigil.models.common import LText
 
 DEFAULT_LANGUAGE = "en"
 
 
+def _folder(lang: str) -> Traversable:
+    return resources.files(__package__).joinpath(lang)
+
+
 @cache
-def _catalog(lang: str) -> dict[str, str]:
-    path = resources.files(__package__).joinpath(f"{lang}.json")
-    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+def strings(lang: str) -> dict[str, str]:
+    """Every string of ``lang`` (all its files merged). A key defined twice is a mistake."""
+    merged: dict[str, str] = {}
+    for entry in sorted(_folder(lang).iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        data: dict[str, str] = json.loads(entry.read_text(encoding="utf-8"))
+        clash = merged.keys() & data.keys()
+        if clash:
+            raise ValueError(f"i18n/{lang}/{entry.name} redefines {sorted(clash)}")
+        merged.update(data)
+    return merged
 
 
 @cache
 def available_languages() -> tuple[str, ...]:
-    """Language codes with a strings file, English first."""
-    names = [p.name[:-5] for p in resources.files(__package__).iterdir() if p.name.endswith(".json")]
+    """Language codes with a strings folder, English first."""
+    names = [
+        p.name for p in resources.files(__package__).iterdir()
+        if p.is_dir() and not p.name.startswith("_") and any(e.name.endswith(".json") for e in p.iterdir())
+    ]
     return tuple(sorted(names, key=lambda n: (n != DEFAULT_LANGUAGE, n)))
 
 
 def language_name(lang: str) -> str:
-    """The language's own name for itself (from its file)."""
-    return _catalog(lang).get("language.name", lang)
+    """The language's own name for itself."""
+    return strings(lang).get("language.name", lang)
 
 
 def t(lang: str, key: str, /, **params: object) -> str:
     """The string ``key`` in ``lang`` (falling back to English), with ``params`` filled in."""
-    cat = _catalog(lang) if lang in available_languages() else _catalog(DEFAULT_LANGUAGE)
-    template = cat.get(key) or _catalog(DEFAULT_LANGUAGE).get(key)
+    own = strings(lang) if lang in available_languages() else {}
+    template = own.get(key) or strings(DEFAULT_LANGUAGE).get(key)
     if template is None:
         raise KeyError(f"no interface string {key!r}")
     return template.format(**params) if params else template
 
 
 def every_language(key: str, /, **params: object) -> LText:
-    """The string ``key`` in every available language. Parameters may be ``LText`` (picked per language)."""
+    """The string ``key`` in every available language. ``LText`` parameters are picked per language."""
     out: LText = {}
     for lang in available_languages():
-        filled = {k: (v.get(lang) or v.get(DEFAULT_LANGUAGE, "")) if isinstance(v, dict) else v
-                  for k, v in params.items()}
+        filled = {
+            k: (v.get(lang) or v.get(DEFAULT_LANGUAGE, "")) if isinstance(v, dict) else v
+            for k, v in params.items()
+        }
         out[lang] = t(lang, key, **filled)
     return out
