@@ -20,6 +20,11 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 class AssessmentFileError(ValueError):
     """The file cannot be used as an assessment. ``str(error)`` is one line for the user."""
 
+    def __init__(self, message: str) -> None:
+        # keys and values from the file may appear in the message: keep it one short line
+        line = " ".join(message.split())
+        super().__init__(line if len(line) <= 300 else line[:299] + "…")
+
 
 def _describe_validation(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False)

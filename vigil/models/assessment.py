@@ -6,13 +6,13 @@ about which checklist questions exist; ``vigil.validation`` checks an assessment
 
 from __future__ import annotations
 
-import secrets
 import datetime as dt
+import secrets
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-FORMAT = "vigil-assessment"
+FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
 FORMAT_VERSION = 1
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
