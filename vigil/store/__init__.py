@@ -19,7 +19,21 @@ class StoreError(Exception):
 
 
 class StoreUnavailableError(StoreError):
-    """The database cannot be read or written now (locked, read-only, folder gone, server down)."""
+    """The database cannot be read or written now (locked, read-only, folder gone, server down).
+
+    ``reason`` names the fault (``locked``, ``read_only``, ``folder_missing``, ``file_missing``, ``disk_full``,
+    ``damaged``, ``server_unreachable``, ``server_refused``, ``busy``, ``unavailable``); ``i18n_key`` is the
+    interface string (``vigil/i18n/<lang>/store.json``) that says the same in the user's language.
+    """
+
+    def __init__(self, message: str = "The saved assessments cannot be reached right now. Please try again "
+                 "in a moment.", reason: str = "unavailable") -> None:
+        self.reason = reason
+        super().__init__(message)
+
+    @property
+    def i18n_key(self) -> str:
+        return f"store.unavailable.{self.reason}"
 
 
 class StaleWriteError(StoreError):
@@ -37,6 +51,14 @@ class StaleWriteError(StoreError):
 
 class NotFoundError(StoreError):
     """No assessment with that id (never existed, or was deleted)."""
+
+
+class AlreadyExistsError(StoreError):
+    """``create`` was given an assessment whose id is already stored (e.g. the same file imported twice)."""
+
+
+class UnstorableTextError(StoreError):
+    """The assessment holds text that no database can keep (the NUL control character); nothing was saved."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,346 @@
+"""The assessment store on SQLAlchemy Core: an SQLite file by default, PostgreSQL by URL.
+
+One table, ``assessments``: a few columns for the list of saved assessments and the whole assessment as a
+JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. Every save is one
+``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
+
+SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
+two instead of hanging the page), ``secure_delete`` and a WAL checkpoint after each delete, so that a deleted
+assessment's text is gone from the file. After the store has started it never creates the data folder or the
+database file again: a vanished folder is reported, not silently replaced by an empty one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import ValidationError
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.pool import QueuePool, StaticPool
+
+from vigil.i18n import t
+from vigil.models.assessment import Assessment, utc_now
+from vigil.store import (
+    AlreadyExistsError,
+    NotFoundError,
+    StaleWriteError,
+    StoredAssessment,
+    StoreError,
+    StoreUnavailableError,
+    UnstorableTextError,
+)
+from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
+from vigil.store.faults import translate, unavailable
+
+log = logging.getLogger("vigil.store")
+
+BUSY_TIMEOUT_S = 1.5
+CONNECT_TIMEOUT_S = 3
+_SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
+
+metadata = MetaData()
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("checklist_id", Text, nullable=False),
+    Column("checklist_version", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+)
+Index("ix_assessments_updated", assessments.c.updated)
+
+# A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _document(assessment: Assessment) -> dict[str, Any]:
+    doc = assessment.model_dump(mode="json")
+    if _NUL_ESCAPE.search(_dumps(doc)) or "\x00" in assessment.id:
+        raise UnstorableTextError(t("en", "store.unstorable_text"))
+    return doc
+
+
+def _columns(stored: Assessment, doc: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    return {
+        "checklist_id": stored.checklist.id,
+        "checklist_version": stored.checklist.version,
+        "title": stored.meta.title,
+        "revision": stored.revision,
+        "updated": now,
+        "document": doc,
+    }
+
+
+def _stamped(assessment: Assessment, revision: int) -> Assessment:
+    meta = assessment.meta.model_copy(update={"updated": utc_now()})
+    return assessment.model_copy(update={"revision": revision, "meta": meta})
+
+
+def _load(doc: Any) -> Assessment:
+    try:
+        return Assessment.model_validate(doc)
+    except ValidationError:
+        raise StoreError(t("en", "store.unreadable")) from None
+
+
+class SqlStore:
+    """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
+
+    def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self.target = target
+        self._busy_timeout_s = busy_timeout_s
+        self._lock = threading.Lock()
+        self._schema_ready = False
+        self._file_identity: tuple[int, int] | None = None
+        self._path = target.path if isinstance(target, SqliteTarget) else None
+        self._engine = self._make_engine()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _make_engine(self) -> Engine:
+        common: dict[str, Any] = {"json_serializer": _dumps, "hide_parameters": True}
+        target = self.target
+        if isinstance(target, ServerTarget):
+            connect_args: dict[str, Any] = {"application_name": "vigil"}
+            if "connect_timeout" not in target.url.query:
+                connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+            return create_engine(target.url, pool_pre_ping=True, connect_args=connect_args, **common)
+        if target.path is None:
+            memory = sqlite3.connect(":memory:", check_same_thread=False)
+            return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
+        return create_engine("sqlite://", creator=self._sqlite_connect, poolclass=QueuePool, **common)
+
+    def _sqlite_connect(self) -> sqlite3.Connection:
+        """A connection to the file. Only the first set-up may create it (``mode=rwc``); later ``mode=rw``."""
+        assert self._path is not None
+        target = self.target
+        assert isinstance(target, SqliteTarget)
+        mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
+        uri = f"file:{quote(str(self._path))}?mode={mode}"
+        conn = sqlite3.connect(uri, uri=True, timeout=self._busy_timeout_s, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def _ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        with self._lock:
+            if self._schema_ready:
+                return
+            if self._path is not None:
+                self._prepare_sqlite_file(self._path)
+            with self._faults(), self._engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+                elif not self._read_only:
+                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                metadata.create_all(conn)
+            self._schema_ready = True
+            if self._path is not None:
+                self._file_identity = self._stat_identity()
+
+    @property
+    def _read_only(self) -> bool:
+        return isinstance(self.target, SqliteTarget) and self.target.read_only
+
+    def _prepare_sqlite_file(self, path: Path) -> None:
+        """First open: create the data folder (mode 0700) and an empty file readable only by its owner."""
+        if self._read_only:
+            return
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+            os.close(fd)
+        except PermissionError:
+            raise unavailable("read_only") from None
+        except OSError:
+            raise unavailable("unavailable") from None
+
+    def _stat_identity(self) -> tuple[int, int] | None:
+        assert self._path is not None
+        try:
+            st = os.stat(self._path)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    # ------------------------------------------------------------------ every operation
+
+    def _check_file(self) -> None:
+        """The SQLite file must still be where it was. Connections to a moved or replaced file are dropped."""
+        if self._path is None:
+            return
+        identity = self._stat_identity()
+        if identity == self._file_identity:
+            return
+        with self._lock:
+            self._engine.dispose()
+            self._file_identity = identity
+        if identity is None:
+            reason = "folder_missing" if not self._path.parent.is_dir() else "file_missing"
+            raise unavailable(reason)
+
+    @contextmanager
+    def _faults(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise translate(exc, self._path) from None
+        except sqlite3.Error as exc:  # raised outside SQLAlchemy's wrapping (e.g. by a creator)
+            raise translate(DBAPIError(None, None, exc), self._path) from None
+
+    @contextmanager
+    def _session(self) -> Iterator[None]:
+        self._ensure_schema()
+        self._check_file()
+        with self._faults():
+            yield
+
+    # ------------------------------------------------------------------ the contract
+
+    def create(self, assessment: Assessment) -> Assessment:
+        stored = _stamped(assessment, 1)
+        doc = _document(stored)
+        now = dt.datetime.now(dt.UTC)
+        row = {"id": stored.id, "created": stored.meta.created, **_columns(stored, doc, now)}
+        with self._session():
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(assessments.insert().values(**row))
+            except IntegrityError:
+                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+        return _load(doc)
+
+    def get(self, assessment_id: str) -> Assessment:
+        query = select(assessments.c.document).where(assessments.c.id == assessment_id)
+        with self._session(), self._engine.connect() as conn:
+            doc = conn.execute(query).scalar_one_or_none()
+        if doc is None:
+            raise NotFoundError(t("en", "store.not_found"))
+        return _load(doc)
+
+    def save(self, assessment: Assessment) -> Assessment:
+        expected = assessment.revision
+        stored = _stamped(assessment, expected + 1)
+        doc = _document(stored)
+        now = dt.datetime.now(dt.UTC)
+        tbl = assessments
+        stmt = (
+            update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
+            .values(**_columns(stored, doc, now))
+        )
+        with self._session(), self._engine.begin() as conn:
+            if conn.execute(stmt).rowcount == 1:
+                return _load(doc)
+            actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+        if actual is None:
+            raise NotFoundError(t("en", "store.not_found"))
+        raise StaleWriteError(stored.id, expected, actual)
+
+    def delete(self, assessment_id: str) -> None:
+        with self._session():
+            with self._engine.begin() as conn:
+                gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
+            if gone and self._path is not None:
+                self._checkpoint()
+        if not gone:
+            raise NotFoundError(t("en", "store.not_found"))
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the file and empty it, so no copy of the deleted text stays in ``-wal``."""
+        with self._engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+        if busy:
+            log.warning("WAL checkpoint after delete could not finish (a reader was active); it runs again later")
+
+    def list(self) -> list[StoredAssessment]:
+        tbl = assessments
+        query = select(
+            tbl.c.id, tbl.c.title, tbl.c.checklist_id, tbl.c.checklist_version, tbl.c.updated, tbl.c.revision
+        ).order_by(tbl.c.updated.desc(), tbl.c.id)
+        with self._session(), self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            StoredAssessment(
+                id=r.id, title=r.title, checklist_id=r.checklist_id, checklist_version=r.checklist_version,
+                updated=_as_utc(r.updated), revision=r.revision,
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ beyond the contract
+
+    def count(self) -> int:
+        with self._session(), self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(assessments)).scalar_one())
+
+    def describe(self) -> str:
+        """Which store is in use, for the app's footer. Never contains a password."""
+        return self.target.describe()
+
+    def close(self) -> None:
+        """Close every pooled connection (the store opens new ones if it is used again)."""
+        self._engine.dispose()
+
+
+def open_store(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> SqlStore:
+    """The store at ``url``, else ``VIGIL_DATABASE_URL``, else ``vigil.sqlite3`` in ``VIGIL_DATA_DIR``.
+
+    Creates the schema now when the database can be reached; when it cannot (a server down, a locked file),
+    the store is still returned and each call raises ``StoreUnavailableError`` until the fault clears.
+    Raises ``StoreConfigError`` for an address that can never work.
+    """
+    store = SqlStore(resolve(url), busy_timeout_s=busy_timeout_s)
+    try:
+        store._ensure_schema()
+    except StoreUnavailableError as exc:
+        log.warning("store not ready at start (%s); will retry on use", exc.reason)
+    return store
