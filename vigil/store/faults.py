@@ -54,6 +54,7 @@ def _sqlite_reason(err: sqlite3.Error, db_path: Path | None) -> str:
 
 # SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html)
 _PG_REFUSED = ("28", "3D", "42501")  # auth; no such database; permission denied
+_PG_REFUSED_HINTS = ("does not exist", "authentication failed", "no pg_hba.conf entry", "permission denied")
 _PG_BUSY = ("40001", "40P01", "55P03", "57014")  # serialization, deadlock, lock wait, cancelled
 
 
@@ -67,7 +68,9 @@ def _pg_reason(err: BaseException | None) -> str:
         return "disk_full" if state == "53100" else "busy"
     if state in _PG_BUSY:
         return "busy"
-    # No SQLSTATE: the connection itself failed (refused, timed out, closed); 08xxx, 57P0x: server going away.
+    if not state and any(hint in str(err) for hint in _PG_REFUSED_HINTS):
+        return "server_refused"  # connection failures carry no SQLSTATE in psycopg, only the server's text
+    # Otherwise the connection itself failed (refused, timed out, closed); 08xxx, 57P0x: server going away.
     return "server_unreachable"
 
 

@@ -228,14 +228,20 @@ class SqlStore:
 
     @contextmanager
     def _faults(self) -> Iterator[None]:
+        fault: StoreUnavailableError | None = None
         try:
             yield
         except DBAPIError as exc:
             if isinstance(exc, IntegrityError):
                 raise
-            raise translate(exc, self._path) from None
+            fault = translate(exc, self._path)
         except sqlite3.Error as exc:  # raised outside SQLAlchemy's wrapping (e.g. by a creator)
-            raise translate(DBAPIError(None, None, exc), self._path) from None
+            fault = translate(DBAPIError(None, None, exc), self._path)
+        # Pooled connections may be stuck in the fault (opened read-only, to a moved file, to a server that
+        # went away): drop them so that the next call starts afresh once the fault has cleared.
+        if fault is not None:
+            self._engine.dispose()
+            raise fault
 
     @contextmanager
     def _session(self) -> Iterator[None]:
