@@ -180,3 +180,22 @@ class PostgresServer:
                 f"{Path(argv[0]).name} failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}\n"
                 f"server log:\n{log_tail}"
             )
+
+
+# ---------------------------------------------------------------- pytest fixture (import it into a conftest)
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover - the helper is also usable without pytest
+    pass
+else:
+
+    @pytest.fixture(scope="session")
+    def postgres_server() -> Any:
+        """One throwaway server for the test session; missing binaries FAIL the tests, they never skip."""
+        try:
+            server = PostgresServer.start_new()
+        except PostgresUnavailable as exc:
+            pytest.fail(str(exc), pytrace=False)
+        yield server
+        server.remove()
