@@ -1,0 +1,98 @@
+"""``vigil report``, ``vigil consent-form`` and ``vigil labels``: the documents from the command line.
+
+Registers itself in ``vigil.cli.EXTRA_COMMANDS``. Domain errors become ``CliError`` (one line, exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from vigil import cli as vigil_cli
+from vigil import i18n
+from vigil.models.assessment import Assessment
+from vigil.models.checklist import Checklist
+from vigil.render.documents import consent_form_pdf, labels_pdf, report_pdf
+from vigil.render.errors import RenderError
+from vigil.render.labels import label_kit, label_kit_text
+
+Renderer = Callable[[Checklist, Assessment, str, dt.date], bytes]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
+
+
+def _render(renderer: Renderer, args: argparse.Namespace) -> bytes:
+    assessment, checklist = vigil_cli.load_assessment(args.file)
+    try:
+        return renderer(checklist, assessment, args.lang, args.today)
+    except RenderError as exc:
+        raise vigil_cli.CliError(str(exc)) from None
+
+
+def _write(path: str, data: bytes) -> None:
+    target = Path(path)
+    try:
+        target.write_bytes(data)
+    except IsADirectoryError:
+        raise vigil_cli.CliError(f"{path!r} is a folder; give a file name such as report.pdf") from None
+    except FileNotFoundError:
+        raise vigil_cli.CliError(f"cannot write {path!r}: the folder {str(target.parent)!r} does not exist") \
+            from None
+    except OSError as exc:
+        raise vigil_cli.CliError(f"cannot write {path!r}: {exc.strerror}") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    _write(args.output, _render(report_pdf, args))
+    return vigil_cli.EXIT_OK
+
+
+def cmd_consent_form(args: argparse.Namespace) -> int:
+    _write(args.output, _render(consent_form_pdf, args))
+    return vigil_cli.EXIT_OK
+
+
+def cmd_labels(args: argparse.Namespace) -> int:
+    if args.output:
+        _write(args.output, _render(labels_pdf, args))
+        return vigil_cli.EXIT_OK
+    assessment, checklist = vigil_cli.load_assessment(args.file)
+    print(label_kit_text(label_kit(checklist, assessment, args.lang, args.today)))
+    sys.stdout.flush()
+    return vigil_cli.EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    langs = list(i18n.available_languages())
+
+    def common(p: argparse.ArgumentParser, output_required: bool) -> None:
+        p.add_argument("file", metavar="FILE", help="an assessment file (.json)")
+        p.add_argument("-o", "--output", metavar="OUT.pdf", required=output_required,
+                       help="where to write the PDF")
+        p.add_argument("--lang", choices=langs, default="en")
+        p.add_argument("--today", type=_date, default=dt.date.today(),
+                       help="evaluate and date the document as of this day (YYYY-MM-DD)")
+
+    p = sub.add_parser("report", help="write the assessment report as a PDF")
+    common(p, True)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("consent-form", help="write the consent form for the family as a PDF")
+    common(p, True)
+    p.set_defaults(func=cmd_consent_form)
+
+    p = sub.add_parser("labels", help="print the disclosure label texts (with -o: write the label kit PDF)")
+    common(p, False)
+    p.set_defaults(func=cmd_labels)
+
+
+if register not in vigil_cli.EXTRA_COMMANDS:
+    vigil_cli.EXTRA_COMMANDS.append(register)

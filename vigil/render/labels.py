@@ -1,0 +1,167 @@
+"""The disclosure label kit: the words to put on the work, and how to label it on platforms and in the file.
+
+The platform and C2PA facts come from Vigil's research brief (sections 3.5 and 3.6) with a source line each;
+nothing marked unverified there is stated here as fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from pydantic import BaseModel, ConfigDict
+
+from vigil.engine import evaluate
+from vigil.models.assessment import Assessment
+from vigil.models.checklist import Checklist
+from vigil.models.results import Evaluation
+from vigil.render.facts import Facts, read_facts
+from vigil.render.text import doc
+
+DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+
+PLATFORMS: tuple[tuple[str, str, int, str], ...] = (
+    # (key, platform name, number of steps, source line)
+    ("youtube", "YouTube", 3,
+     "YouTube Official Blog, \"Disclosing AI-generated content\", 18 March 2024 "
+     "(blog.youtube/news-and-events/disclosing-ai-generated-content); YouTube harassment policy update, "
+     "16 January 2024 (reported by MediaNama)"),
+    ("tiktok", "TikTok", 4,
+     "TikTok Community Guidelines, March 2023 (reported by PetaPixel, 21 March 2023); "
+     "TikTok guidelines update, September 2025"),
+    ("meta", "Meta (Facebook, Instagram, Threads)", 3,
+     "Meta announcement on labelling AI-generated content, February 2024 (reported by Social Samosa); "
+     "\"AI info\" label change, July 2024 (reported by WinBuzzer)"),
+)
+C2PA_STEPS = 5
+C2PA_SOURCE = (
+    "c2patool documentation (docs.rs/crate/c2patool, manifest definition format); C2PA and IPTC "
+    "digitalSourceType vocabulary (cv.iptc.org/newscodes/digitalsourcetype); on the limits of metadata: "
+    "Meta on removable markers, 2024"
+)
+
+
+class PlatformGuide(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    platform: str
+    steps: list[str]
+    source: str
+
+
+class LabelKit(BaseModel):
+    """Everything a maker needs to label the work, in one language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str
+    on_screen: str
+    """A short label to show on the work itself."""
+    caption: str
+    """A caption or description text for where the work is posted."""
+    credits: str
+    """A line for the credits."""
+    consent_stated: bool
+    """Whether the texts say the family consented (only when their agreement is recorded and settled)."""
+    notes: list[str]
+    """Why something is left out of the texts (e.g. consent not yet settled, dates unknown)."""
+    platforms: list[PlatformGuide]
+    c2pa_steps: list[str]
+    c2pa_manifest: str
+    """A manifest definition for c2patool, as JSON text."""
+    c2pa_source: str
+
+
+def manifest_json() -> str:
+    """A c2patool manifest definition that marks the file as made by a trained algorithm."""
+    manifest = {
+        "claim_generator": "vigil-label-kit",
+        "assertions": [
+            {
+                "label": "c2pa.actions",
+                "data": {"actions": [{"action": "c2pa.created", "digitalSourceType": DIGITAL_SOURCE_TYPE}]},
+            }
+        ],
+    }
+    return json.dumps(manifest, indent=2)
+
+
+def _span(facts: Facts, lang: str) -> str:
+    if facts.born and facts.died:
+        return doc(lang, "labels.span_both", born=facts.born, died=facts.died)
+    if facts.died:
+        return doc(lang, "labels.span_died", died=facts.died)
+    return ""
+
+
+def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
+    """Build the kit from facts already read (the report uses this with the facts it has)."""
+    name = facts.person_name or doc(lang, "labels.unnamed")
+    subject = doc(lang, "labels.subject", name=name, span=_span(facts, lang))
+    notes: list[str] = []
+    if not facts.person_name:
+        notes.append(doc(lang, "labels.note_no_name"))
+    if not (facts.born and facts.died):
+        notes.append(doc(lang, "labels.note_dates"))
+    consent = facts.family_consent_settled
+    if consent:
+        credits = doc(lang, "labels.credits_consent", subject=subject)
+        caption = doc(lang, "labels.caption_consent", subject=subject)
+    else:
+        credits = doc(lang, "labels.credits", subject=subject)
+        caption = doc(lang, "labels.caption", subject=subject)
+        notes.append(doc(lang, "labels.note_no_consent"))
+    if maker.strip():
+        credits = f"{credits} {doc(lang, 'labels.made_by', maker=maker.strip())}"
+    platforms = [
+        PlatformGuide(
+            platform=title,
+            steps=[doc(lang, f"labels.{key}.step{i}") for i in range(1, count + 1)],
+            source=source,
+        )
+        for key, title, count, source in PLATFORMS
+    ]
+    return LabelKit(
+        language=lang,
+        on_screen=doc(lang, "labels.on_screen"),
+        caption=caption,
+        credits=credits,
+        consent_stated=consent,
+        notes=notes,
+        platforms=platforms,
+        c2pa_steps=[doc(lang, f"labels.c2pa.step{i}") for i in range(1, C2PA_STEPS + 1)],
+        c2pa_manifest=manifest_json(),
+        c2pa_source=C2PA_SOURCE,
+    )
+
+
+def build_label_kit(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, lang: str,
+                    today: dt.date) -> LabelKit:
+    facts = read_facts(checklist, assessment, evaluation, lang, today)
+    return kit_from(facts, assessment.meta.assessor, lang)
+
+
+def label_kit(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> LabelKit:
+    """The disclosure label kit for an assessment, in ``lang``."""
+    evaluation = evaluate(checklist, assessment, today)
+    return build_label_kit(checklist, assessment, evaluation, lang, today)
+
+
+def label_kit_text(kit: LabelKit) -> str:
+    """The kit as plain text (for the command line)."""
+    lang = kit.language
+    lines = [
+        doc(lang, "labels.on_screen_title") + ":", f"  {kit.on_screen}", "",
+        doc(lang, "labels.caption_title") + ":", f"  {kit.caption}", "",
+        doc(lang, "labels.credits_title") + ":", f"  {kit.credits}",
+    ]
+    if kit.notes:
+        lines += ["", *[f"  ({n})" for n in kit.notes]]
+    for p in kit.platforms:
+        lines += ["", f"{p.platform}:"] + [f"  {i}. {s}" for i, s in enumerate(p.steps, 1)]
+        lines.append(f"  {doc(lang, 'source')}: {p.source}")
+    lines += ["", doc(lang, "labels.c2pa_title") + ":"]
+    lines += [f"  {i}. {s}" for i, s in enumerate(kit.c2pa_steps, 1)]
+    lines += ["", *("  " + line for line in kit.c2pa_manifest.splitlines())]
+    lines.append(f"  {doc(lang, 'source')}: {kit.c2pa_source}")
+    return "\n".join(lines)

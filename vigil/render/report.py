@@ -1,0 +1,163 @@
+"""The assessment report: the data the report template lays out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from vigil import i18n
+from vigil.assessment_file import fingerprint
+from vigil.models.assessment import Assessment
+from vigil.models.checklist import Checklist, QuestionKind
+from vigil.models.common import Severity, pick
+from vigil.models.results import Evaluation
+from vigil.render.facts import Facts
+from vigil.render.labels import LabelKit
+from vigil.render.strings import template_strings
+from vigil.render.text import answer_text, doc, format_date, person_line
+
+
+def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    groups = []
+    for sev in sorted(Severity, key=lambda s: -s.rank):
+        items = [
+            {
+                "message": pick(f.message, lang),
+                "action": pick(f.action, lang),
+                "sources": ", ".join(_source_title(checklist, s) for s in f.sources),
+            }
+            for f in evaluation.findings
+            if f.severity == sev
+        ]
+        if items:
+            groups.append({"severity": sev.value, "title": doc(lang, f"report.sev.{sev.value}"), "items": items})
+    return groups
+
+
+def _source_title(checklist: Checklist, sid: str) -> str:
+    try:
+        return checklist.source(sid).title
+    except StopIteration:
+        return sid
+
+
+def _chart(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
+    rows = []
+    alt_items = []
+    for d in evaluation.dimensions:
+        title = pick(checklist.dimension(d.id).title, lang)
+        status = i18n.t(lang, f"status.{d.status.value}")
+        ratio = 1.0 if d.required == 0 else d.answered / d.required
+        rows.append({
+            "title": title, "status": d.status.value, "status_label": status,
+            "answered": d.answered, "required": d.required, "ratio": round(ratio, 4),
+        })
+        alt_items.append(doc(lang, "report.chart_item", title=title, status=status,
+                             answered=d.answered, required=d.required))
+    return {"rows": rows, "alt": doc(lang, "report.chart_alt", items="; ".join(alt_items))}
+
+
+def _answers(checklist: Checklist, assessment: Assessment, evaluation: Evaluation,
+             lang: str) -> list[dict[str, Any]]:
+    visible = set(evaluation.visible_questions)
+    sections = []
+    for section in checklist.sections:
+        questions = []
+        for q in section.questions:
+            if q.id not in visible:
+                continue
+            answer = assessment.answers.get(q.id)
+            people = []
+            if q.kind == QuestionKind.people and answer is not None and not answer.dont_know:
+                people = [person_line(q, p, lang) for p in answer.people or []]
+            questions.append({
+                "text": pick(q.text, lang),
+                "answer": answer_text(q, answer, lang),
+                "dont_know": bool(answer and answer.dont_know),
+                "people": people,
+                "note": answer.note.strip() if answer else "",
+                "evidence": [
+                    doc(lang, "report.evidence_item", file=e.file_name, sha=e.sha256[:16])
+                    + (f", {format_date(e.date, lang)}" if e.date else "")
+                    + (f": {e.description}" if e.description.strip() else "")
+                    for e in (answer.evidence if answer else [])
+                ],
+            })
+        if questions:
+            sections.append({"title": pick(section.title, lang), "questions": questions})
+    return sections
+
+
+def _sources(checklist: Checklist) -> list[dict[str, str]]:
+    out = []
+    for s in checklist.sources:
+        parts = [s.title]
+        if s.publisher:
+            parts.append(s.publisher)
+        if s.date:
+            parts.append(s.date)
+        if s.url:
+            parts.append(s.url)
+        out.append({"id": s.id, "text": ". ".join(parts)})
+    return out
+
+
+def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, facts: Facts,
+                   kit: LabelKit, lang: str, today: dt.date) -> dict[str, Any]:
+    name = facts.person_name or doc(lang, "report.not_recorded")
+    verdict = evaluation.verdict.id.value
+    return {
+        "lang": lang,
+        "s": template_strings(lang),
+        "doc_title": doc(lang, "report.doc_title", name=facts.person_name or pick(checklist.title, lang)),
+        "header": f"{doc(lang, 'report.title')} · {facts.person_name or pick(checklist.title, lang)}",
+        "cover": {
+            "person": name,
+            "assessment": assessment.meta.title.strip(),
+            "maker": assessment.meta.assessor.strip() or doc(lang, "report.not_recorded"),
+            "date": format_date(today, lang),
+            "checklist": doc(lang, "report.checklist_value", title=pick(checklist.title, lang),
+                             id=checklist.id, version=checklist.version),
+            "law_as_of": format_date(checklist.law_as_of, lang),
+            "fingerprint": fingerprint(assessment),
+        },
+        "verdict": {
+            "id": verdict,
+            "label": i18n.t(lang, f"verdict.{verdict}"),
+            "text": doc(lang, f"report.verdict_text.{verdict}"),
+            "progress": doc(lang, "report.progress", answered=evaluation.progress.answered,
+                            required=evaluation.progress.required),
+            "reasons": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
+                        for f in evaluation.verdict.reasons],
+        },
+        "chart": _chart(checklist, evaluation, lang),
+        "findings": _finding_groups(checklist, evaluation, lang),
+        "open_items": [
+            {
+                "question": pick(o.question, lang), "what": o.what, "who": o.who,
+                "due": format_date(o.due, lang) if o.due else "",
+                "done": doc(lang, "report.yes") if o.done else doc(lang, "report.no"),
+            }
+            for o in evaluation.open_items
+        ],
+        "people": {"columns": facts.people_columns, "rows": [p.cells for p in facts.people]},
+        "sections": _answers(checklist, assessment, evaluation, lang),
+        "jurisdictions": [
+            {
+                "name": pick(j.name, lang),
+                "requires": pick(j.requires, lang),
+                "sources": ", ".join(_source_title(checklist, s) for s in j.sources),
+                "as_of": doc(lang, "report.as_of", date=format_date(j.as_of, lang)),
+            }
+            for j in checklist.jurisdictions
+            if j.id in evaluation.jurisdictions
+        ],
+        "labels": kit.model_dump(mode="json"),
+        "sources": _sources(checklist),
+        "signoff": [
+            {"role": doc(lang, "report.role.maker"), "name": assessment.meta.assessor.strip()},
+            {"role": doc(lang, "report.role.commissioner"), "name": facts.commissioner or ""},
+            {"role": doc(lang, "report.role.estate"), "name": ""},
+        ],
+        "notice": pick(checklist.notice, lang),
+    }

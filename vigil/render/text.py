@@ -1,0 +1,98 @@
+"""Turning answers into readable words: choice labels (never ids), dates, numbers, people, "don't know"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vigil import i18n
+from vigil.models.assessment import Answer, Person
+from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
+from vigil.models.common import pick
+
+
+def doc(lang: str, key: str, /, **params: object) -> str:
+    """A document string (``vigil/i18n/<lang>/documents.json``)."""
+    return i18n.t(lang, f"doc.{key}", **params)
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """A date as people write it: "22 November 2026", "22. November 2026"."""
+    month = doc(lang, f"month.{value.month}")
+    return doc(lang, "date_format", day=value.day, month=month, year=value.year)
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _option_label(options: list[Option], oid: str, lang: str) -> str:
+    for o in options:
+        if o.id == oid:
+            return pick(o.label, lang)
+    return oid
+
+
+def choice_label(question: Question, oid: str, lang: str) -> str:
+    if question.kind == QuestionKind.yes_no:
+        return i18n.t(lang, f"answer.{oid}")
+    return _option_label(question.options, oid, lang)
+
+
+def field_value(field: PeopleField, raw: str | None, lang: str) -> str:
+    """One cell of a people register, as words ('' when empty)."""
+    if raw is None or not raw.strip():
+        return ""
+    if field.kind == "single_choice":
+        return _option_label(field.options, raw, lang)
+    if field.kind == "date":
+        try:
+            return format_date(dt.date.fromisoformat(raw), lang)
+        except ValueError:
+            return raw
+    return raw
+
+
+def person_line(question: Question, person: Person, lang: str) -> str:
+    """"Name: Anna; Relation: Daughter; Position: Agrees"."""
+    parts = []
+    for f in question.fields:
+        value = field_value(f, person.values.get(f.id), lang)
+        if value:
+            parts.append(f"{pick(f.label, lang)}: {value}")
+    return "; ".join(parts)
+
+
+def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
+    """The answer in words: labels for choices, a formatted date, "Don't know", or "not answered yet"."""
+    if answer is None or not (answer.is_answered or answer.dont_know):
+        return doc(lang, "not_answered")
+    if answer.dont_know:
+        return i18n.t(lang, "answer.dont_know")
+    if question.kind in CHOICE_KINDS:
+        if question.kind == QuestionKind.multi_choice:
+            return ", ".join(choice_label(question, c, lang) for c in answer.choices or [])
+        return choice_label(question, answer.choice or "", lang)
+    if question.kind == QuestionKind.date and answer.date is not None:
+        return format_date(answer.date, lang)
+    if question.kind == QuestionKind.number and answer.number is not None:
+        return format_number(answer.number)
+    if question.kind == QuestionKind.people:
+        return doc(lang, "people_count", count=len(answer.people or []))
+    return (answer.text or "").strip()
+
+
+def year_of(question: Question, answer: Answer | None) -> str | None:
+    """The year a born/died answer gives, whatever the question's kind; None when unknown."""
+    if answer is None or not answer.is_answered:
+        return None
+    if answer.date is not None:
+        return str(answer.date.year)
+    if answer.number is not None and float(answer.number).is_integer():
+        return str(int(answer.number))
+    if answer.text:
+        text = answer.text.strip()
+        try:
+            return str(dt.date.fromisoformat(text).year)
+        except ValueError:
+            return text[:40] or None
+    return None
