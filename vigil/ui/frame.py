@@ -1,0 +1,140 @@
+"""Drawn on every page: the sidebar (language, take a break, live status) and the saving banner."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vigil.i18n import available_languages, language_name
+from vigil.models.common import Severity, pick
+from vigil.store import NotFoundError, StoreUnavailableError
+from vigil.ui import language
+from vigil.ui.session import SaveStatus
+from vigil.ui.shell import LANG, URL_SYNCED, Context, flash, go
+from vigil.ui.text import md_escape, shorten
+
+LANG_WIDGET = "vigil.lang_widget"
+COOKIE_PENDING = "vigil.lang_cookie"
+MAX_SIDEBAR_FINDINGS = 5
+
+
+def _on_language() -> None:
+    lang = st.session_state.get(LANG_WIDGET)
+    if lang in available_languages():
+        st.session_state[LANG] = lang
+        st.session_state[COOKIE_PENDING] = lang
+
+
+def _language_selector(ctx: Context) -> None:
+    if st.session_state.get(LANG_WIDGET) != ctx.lang:
+        st.session_state[LANG_WIDGET] = ctx.lang
+    st.radio(ctx.t("ui.language.label"), list(available_languages()), format_func=language_name,
+             key=LANG_WIDGET, on_change=_on_language, horizontal=True)
+    pending = st.session_state.pop(COOKIE_PENDING, None)
+    if isinstance(pending, str):
+        st.html(language.cookie_script(pending), unsafe_allow_javascript=True)
+
+
+def _take_a_break(ctx: Context) -> None:
+    session = ctx.session
+    draft = session.draft if session else None
+    if draft is not None and session is not None:
+        title = draft.meta.title or ctx.t("ui.untitled")
+        flash("ui.flash.break", title=title, id=draft.id)
+        session.close()
+        st.session_state.pop(URL_SYNCED, None)
+    else:
+        flash("ui.flash.break_none")
+    st.switch_page(ctx.pages["start"])
+
+
+def _live_status(ctx: Context) -> None:
+    ev, checklist, session = ctx.evaluation, ctx.checklist, ctx.session
+    if ev is None or checklist is None or session is None or session.draft is None:
+        return
+    st.subheader(ctx.t("ui.status.heading"))
+    st.caption(md_escape(shorten(session.draft.meta.title or ctx.t("ui.untitled"), 60)))
+    verdict = ev.verdict.id.value
+    st.markdown(f"**{md_escape(ctx.t(f'verdict.{verdict}'))}**")
+    st.caption(ctx.t(f"ui.verdict.short.{verdict}"))
+    p = ev.progress
+    st.progress(min(p.ratio, 1.0), text=ctx.t("ui.status.progress", answered=p.answered, required=p.required))
+    concerns = [f for f in ev.findings if f.origin != "incomplete"]
+    if concerns:
+        counts = []
+        for sev in Severity:
+            n = sum(1 for f in concerns if f.severity == sev)
+            if n:
+                counts.append(f"{ctx.t(f'severity.{sev.value}')}: {n}")
+        st.markdown(f"**{md_escape(ctx.t('ui.status.findings'))}** " + md_escape(" · ".join(counts)))
+        lines = [f"- {md_escape(shorten(pick(f.message, ctx.lang), 110))}"
+                 for f in concerns[:MAX_SIDEBAR_FINDINGS]]
+        if len(concerns) > MAX_SIDEBAR_FINDINGS:
+            lines.append(f"- {md_escape(ctx.t('ui.status.more', count=len(concerns) - MAX_SIDEBAR_FINDINGS))}")
+        st.markdown("\n".join(lines))
+    else:
+        st.caption(ctx.t("ui.status.no_findings"))
+    saved = session.status == SaveStatus.saved
+    st.caption(ctx.t("ui.save.ok") if saved else ctx.t("ui.save.not_saved"))
+
+
+def sidebar(ctx: Context) -> None:
+    with st.sidebar:
+        _language_selector(ctx)
+        if st.button(ctx.t("ui.break.button"), icon=":material/coffee:", key="vigil.break",
+                     width="stretch"):
+            _take_a_break(ctx)
+        st.caption(ctx.t("ui.break.hint"))
+        st.divider()
+        _live_status(ctx)
+
+
+# --------------------------------------------------------------------------- the saving banner
+
+
+def _safely(ctx: Context, action: str) -> None:
+    session = ctx.session
+    if session is None:
+        return
+    try:
+        if action == "theirs":
+            session.load_theirs()
+        elif action == "mine":
+            session.keep_mine()
+        elif action == "retry":
+            session.save()
+        elif action == "new":
+            session.save_as_new()
+    except NotFoundError:
+        st.session_state["vigil.save_status"] = SaveStatus.not_found.value
+    except StoreUnavailableError:
+        st.session_state["vigil.save_status"] = SaveStatus.unavailable.value
+
+
+def banner(ctx: Context) -> None:
+    """Shown at the top of every page while the open assessment is not saved."""
+    if ctx.problem:
+        st.info(ctx.problem, icon=":material/info:")
+    session = ctx.session
+    if session is None or session.draft is None or session.status == SaveStatus.saved:
+        return
+    status = session.status
+    with st.container(border=True, key="vigil.banner"):
+        st.markdown(f"**{md_escape(ctx.t(f'ui.save.{status.value}.title'))}**")
+        st.write(ctx.t(f"ui.save.{status.value}.body"))
+        if status == SaveStatus.unavailable:
+            st.write(ctx.t(session.reason_key))
+        cols = st.columns(2)
+        if status == SaveStatus.stale:
+            cols[0].button(ctx.t("ui.save.stale.theirs"), key="vigil.save.theirs",
+                           on_click=_safely, args=(ctx, "theirs"))
+            cols[1].button(ctx.t("ui.save.stale.mine"), key="vigil.save.mine",
+                           on_click=_safely, args=(ctx, "mine"))
+        elif status == SaveStatus.unavailable:
+            cols[0].button(ctx.t("ui.save.unavailable.retry"), key="vigil.save.retry", icon=":material/refresh:",
+                           on_click=_safely, args=(ctx, "retry"))
+        elif status == SaveStatus.not_found:
+            cols[0].button(ctx.t("ui.save.not_found.new"), key="vigil.save.new",
+                           on_click=_safely, args=(ctx, "new"))
+            if cols[1].button(ctx.t("ui.save.not_found.leave"), key="vigil.save.leave"):
+                session.close()
+                go("start")

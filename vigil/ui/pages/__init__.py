@@ -1,0 +1,1 @@
+"""One module per page; each exposes ``render()`` and holds no logic of its own."""

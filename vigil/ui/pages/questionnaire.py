@@ -1,0 +1,80 @@
+"""The questionnaire: one section at a time, with a step list of every visible section and its state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vigil.models.common import pick
+from vigil.models.results import SectionState
+from vigil.ui import steps, widgets
+from vigil.ui.session import SECTION
+from vigil.ui.shell import context, go
+from vigil.ui.text import md_escape
+
+STATE_ICONS = {
+    SectionState.not_started: ":material/radio_button_unchecked:",
+    SectionState.in_progress: ":material/pending:",
+    SectionState.complete: ":material/check_circle:",
+    SectionState.has_concerns: ":material/error_outline:",
+}
+
+
+def _go_to(key: str, section_id: str) -> None:
+    st.session_state[key] = section_id
+
+
+def render() -> None:
+    ctx = context()
+    session, checklist, ev = ctx.session, ctx.checklist, ctx.evaluation
+    if session is None or session.draft is None or checklist is None or ev is None:
+        st.title(ctx.t("ui.page.questionnaire"))
+        st.info(ctx.t("ui.none_open"), icon=":material/info:")
+        if st.button(ctx.t("ui.to_start"), key="vigil.q.to_start"):
+            go("start")
+        return
+    draft = session.draft
+    state_key = f"{SECTION}.{draft.id}"
+    visible = [s.id for s in ev.sections]
+    order = [s.id for s in checklist.sections]
+    current = steps.current_section(visible, order, st.session_state.get(state_key))
+    st.title(pick(checklist.title, ctx.lang))
+    st.caption(md_escape(draft.meta.title or ctx.t("ui.untitled")))
+    if current is None:
+        st.info(ctx.t("ui.q.nothing"), icon=":material/info:")
+        return
+    st.session_state[state_key] = current
+    by_id = {s.id: s for s in ev.sections}
+    steps_col, main = st.columns([1, 3], gap="large")
+    with steps_col:
+        st.markdown(f"**{md_escape(ctx.t('ui.q.steps'))}**")
+        for n, sid in enumerate(visible, start=1):
+            state = by_id[sid].state
+            title = pick(checklist.sections[order.index(sid)].title, ctx.lang)
+            st.button(f"{n}. {md_escape(title)}", key=f"vigil.step.{draft.id}.{sid}", icon=STATE_ICONS[state],
+                      type="primary" if sid == current else "tertiary", width="stretch",
+                      help=ctx.t(f"ui.section.{state.value}"), on_click=_go_to, args=(state_key, sid))
+        st.caption(ctx.t("ui.q.legend"))
+    section = checklist.sections[order.index(current)]
+    with main:
+        position = visible.index(current) + 1
+        st.caption(ctx.t("ui.q.step_of", n=position, total=len(visible),
+                         state=ctx.t(f"ui.section.{by_id[current].state.value}")))
+        st.header(pick(section.title, ctx.lang))
+        if section.intro:
+            st.write(md_escape(pick(section.intro, ctx.lang)))
+        shown = set(by_id[current].visible_questions)
+        for q in section.questions:
+            if q.id in shown:
+                widgets.question(ctx, session, checklist, q)
+        before, after = steps.neighbours(visible, current)
+        c1, c2 = st.columns(2)
+        if before is not None:
+            c1.button(ctx.t("ui.q.back"), key="vigil.q.back", icon=":material/arrow_back:",
+                      on_click=_go_to, args=(state_key, before))
+        if after is not None:
+            c2.button(ctx.t("ui.q.next"), key="vigil.q.next", type="primary", icon=":material/arrow_forward:",
+                      on_click=_go_to, args=(state_key, after))
+        elif c2.button(ctx.t("ui.q.to_results"), key="vigil.q.results", type="primary",
+                       icon=":material/insights:"):
+            go("results")
+        st.caption(pick(checklist.notice, ctx.lang))

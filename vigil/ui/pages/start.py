@@ -1,0 +1,202 @@
+"""Start: what Vigil does, the saved assessments, a new one, and import from a file."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vigil.assessment_file import AssessmentFileError, parse_assessment
+from vigil.models.common import pick
+from vigil.store import NotFoundError, StoreError, StoreUnavailableError
+from vigil.ui import listing
+from vigil.ui.session import duplicate
+from vigil.ui.shell import URL_SYNCED, Context, context, go, pop_flash
+from vigil.ui.text import md_escape
+
+CONFIRM_DELETE = "vigil.start.confirm_delete"
+IMPORT_COUNTER = "vigil.start.import_n"
+IMPORT_ERROR = "vigil.start.import_error"
+GOTO = "vigil.start.goto"
+NOTE = "vigil.start.note"
+
+
+def _flash(ctx: Context) -> None:
+    message = pop_flash()
+    if message is None:
+        return
+    key, params = message
+    with st.container(border=True, key="vigil.flash"):
+        if key == "ui.flash.break":
+            st.markdown(f"**{md_escape(ctx.t('ui.flash.break.title'))}**")
+            st.write(ctx.t("ui.flash.break.body"))
+            st.text(params.get("title", ""))
+            url = (st.context.url or "").split("?")[0]
+            st.caption(ctx.t("ui.flash.break.link"))
+            st.code(f"{url}?a={params.get('id', '')}", language=None)
+        else:
+            st.write(ctx.t(key))
+
+
+def _open(ctx: Context, assessment_id: str) -> None:
+    assert ctx.session is not None
+    try:
+        ctx.session.open(assessment_id)
+    except NotFoundError:
+        st.session_state[NOTE] = "ui.start.gone"
+        return
+    except StoreUnavailableError:
+        st.session_state[NOTE] = "ui.problem.store"
+        return
+    st.session_state[URL_SYNCED] = assessment_id
+    go("questionnaire")
+
+
+def _new_assessment(ctx: Context) -> None:
+    assert ctx.catalog is not None
+    assert ctx.session is not None
+    with st.container(border=True, key="vigil.start.new"):
+        st.subheader(ctx.t("ui.start.new.heading"))
+        checklists = ctx.catalog.latest()
+        title = st.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=200,
+                              placeholder=ctx.t("ui.start.new.placeholder"))
+        chosen = checklists[0]
+        if len(checklists) > 1:
+            names = {i: f"{pick(c.title, ctx.lang)} ({c.version})" for i, c in enumerate(checklists)}
+            index = st.selectbox(ctx.t("ui.start.new.checklist"), list(names), key="vigil.start.checklist",
+                                 format_func=names.__getitem__)
+            chosen = checklists[index or 0]
+        st.caption(pick(chosen.description, ctx.lang))
+        if st.button(ctx.t("ui.start.new.button"), type="primary", key="vigil.start.create",
+                     icon=":material/add:"):
+            try:
+                ctx.session.create(chosen, title or "", ctx.lang)
+            except StoreError:
+                st.session_state[NOTE] = "ui.problem.store"
+            else:
+                st.session_state.pop("vigil.start.title", None)
+                go("questionnaire")
+
+
+def _on_import(ctx: Context, key: str) -> None:
+    upload = st.session_state.get(key)
+    st.session_state.pop(IMPORT_ERROR, None)
+    if upload is None or ctx.catalog is None or ctx.session is None:
+        return
+    try:
+        assessment, _ = parse_assessment(upload.getvalue(), ctx.catalog)
+        ctx.session.adopt(assessment)
+    except AssessmentFileError as exc:
+        st.session_state[IMPORT_ERROR] = str(exc)
+    except StoreError:
+        st.session_state[IMPORT_ERROR] = ctx.t("ui.problem.store")
+    else:
+        st.session_state[GOTO] = "questionnaire"
+    st.session_state[IMPORT_COUNTER] = int(st.session_state.get(IMPORT_COUNTER, 0)) + 1
+
+
+def _import(ctx: Context) -> None:
+    with st.container(border=True, key="vigil.start.import"):
+        st.subheader(ctx.t("ui.start.import.heading"))
+        st.caption(ctx.t("ui.start.import.help"))
+        key = f"vigil.start.upload.{st.session_state.get(IMPORT_COUNTER, 0)}"
+        st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
+                         on_change=_on_import, args=(ctx, key))
+        error = st.session_state.get(IMPORT_ERROR)
+        if isinstance(error, str):
+            st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
+            st.text(error)
+
+
+def _saved(ctx: Context) -> None:
+    assert ctx.store is not None
+    assert ctx.catalog is not None
+    assert ctx.session is not None
+    st.subheader(ctx.t("ui.start.saved.heading"))
+    try:
+        rows = listing.summaries(ctx.store, ctx.catalog, ctx.store.list(), ctx.today)
+    except StoreUnavailableError:
+        st.info(ctx.t("ui.problem.store"), icon=":material/info:")
+        return
+    if not rows:
+        st.caption(ctx.t("ui.start.saved.none"))
+        return
+    confirm = st.session_state.get(CONFIRM_DELETE)
+    for row in rows:
+        with st.container(border=True, key=f"vigil.start.row.{row.id}"):
+            left, right = st.columns([3, 2], vertical_alignment="center")
+            with left:
+                st.markdown(f"**{md_escape(row.title or ctx.t('ui.untitled'))}**")
+                details = []
+                if row.person:
+                    details.append(ctx.t("ui.start.saved.person", person=row.person))
+                if row.verdict is not None:
+                    details.append(ctx.t("ui.start.saved.progress", answered=row.answered, required=row.required))
+                    details.append(ctx.t(f"verdict.{row.verdict.value}"))
+                else:
+                    details.append(ctx.t("ui.start.saved.no_checklist"))
+                details.append(ctx.t("ui.start.saved.updated", when=row.updated.strftime("%Y-%m-%d %H:%M")))
+                st.caption(md_escape(" · ".join(details)))
+            with right:
+                b1, b2, b3 = st.columns(3)
+                if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", width="stretch"):
+                    _open(ctx, row.id)
+                if b2.button(ctx.t("ui.start.duplicate"), key=f"vigil.start.dup.{row.id}", width="stretch"):
+                    try:
+                        duplicate(ctx.store, row.id, ctx.t("ui.start.copy_suffix"))
+                    except StoreError:
+                        st.session_state[NOTE] = "ui.problem.store"
+                    st.rerun()
+                if b3.button(ctx.t("ui.start.delete"), key=f"vigil.start.del.{row.id}", width="stretch"):
+                    st.session_state[CONFIRM_DELETE] = row.id
+                    st.rerun()
+            if confirm == row.id:
+                _confirm_delete(ctx, row.id)
+
+
+def _confirm_delete(ctx: Context, assessment_id: str) -> None:
+    assert ctx.store is not None
+    assert ctx.session is not None
+    st.write(ctx.t("ui.start.delete.confirm"))
+    c1, c2 = st.columns(2)
+    if c1.button(ctx.t("ui.start.delete.yes"), key=f"vigil.start.del_yes.{assessment_id}"):
+        try:
+            ctx.store.delete(assessment_id)
+        except StoreError:
+            st.session_state[NOTE] = "ui.problem.store"
+        else:
+            draft = ctx.session.draft
+            if draft is not None and draft.id == assessment_id:
+                ctx.session.close()
+        st.session_state.pop(CONFIRM_DELETE, None)
+        st.rerun()
+    if c2.button(ctx.t("ui.start.delete.no"), key=f"vigil.start.del_no.{assessment_id}"):
+        st.session_state.pop(CONFIRM_DELETE, None)
+        st.rerun()
+
+
+def render() -> None:
+    ctx = context()
+    goto = st.session_state.pop(GOTO, None)
+    if isinstance(goto, str):
+        go(goto)
+    st.title(ctx.t("ui.start.title"))
+    st.write(ctx.t("ui.start.intro"))
+    _flash(ctx)
+    note = st.session_state.pop(NOTE, None)
+    if isinstance(note, str):
+        st.info(ctx.t(note), icon=":material/info:")
+    if ctx.catalog is None or ctx.store is None or ctx.session is None:
+        return
+    draft = ctx.session.draft
+    if draft is not None:
+        with st.container(border=True, key="vigil.start.current"):
+            st.caption(ctx.t("ui.start.current"))
+            st.text(draft.meta.title or ctx.t("ui.untitled"))
+            if st.button(ctx.t("ui.start.continue"), type="primary", key="vigil.start.continue",
+                         icon=":material/arrow_forward:"):
+                go("questionnaire")
+    _saved(ctx)
+    left, right = st.columns(2)
+    with left:
+        _new_assessment(ctx)
+    with right:
+        _import(ctx)

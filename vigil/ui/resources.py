@@ -1,0 +1,36 @@
+"""Things created once per process, not on every rerun: the checklist catalog and the store."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from vigil.catalog import Catalog, load_catalog
+from vigil.store import AssessmentStore
+
+
+@st.cache_resource(show_spinner=False)
+def _catalog(directory: str | None) -> Catalog:
+    from pathlib import Path
+
+    return load_catalog(Path(directory) if directory else None)
+
+
+def catalog() -> Catalog:
+    """Every checklist this Vigil has. Raises ``ChecklistError`` when a file is broken."""
+    return _catalog(os.environ.get("VIGIL_CHECKLISTS"))
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str | None, data_dir: str | None) -> AssessmentStore:
+    # The arguments only key the cache: open_store reads the same settings itself.
+    from vigil.store.sql import open_store
+
+    del data_dir
+    return open_store(url)
+
+
+def store() -> AssessmentStore:
+    """The assessment store. Raises ``StoreUnavailableError`` when it cannot be opened now."""
+    return _store(os.environ.get("VIGIL_DATABASE_URL"), os.environ.get("VIGIL_DATA_DIR"))
