@@ -191,12 +191,14 @@ class SqlStore:
 
     def _prepare_sqlite_file(self, path: Path) -> None:
         """First open: create the data folder (mode 0700) and an empty file readable only by its owner."""
-        if self._read_only:
+        if self._read_only or path.exists():
             return
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
+        except FileExistsError:
+            pass
         except PermissionError:
             raise unavailable("read_only") from None
         except OSError:
@@ -241,7 +243,7 @@ class SqlStore:
         # went away): drop them so that the next call starts afresh once the fault has cleared.
         if fault is not None:
             self._engine.dispose()
-            raise fault
+            raise fault from None
 
     @contextmanager
     def _session(self) -> Iterator[None]:
