@@ -11,14 +11,14 @@ from vigil.models.common import pick
 from vigil.render.facts import Facts
 from vigil.render.labels import LabelKit
 from vigil.render.strings import template_strings
-from vigil.render.text import doc, format_date
+from vigil.render.text import doc, format_date, isolate
 
 PERMISSIONS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
 
 
 def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, kit: LabelKit,
                     lang: str, today: dt.date) -> dict[str, Any]:
-    name = facts.person_name or doc(lang, "unknown_person")
+    name = isolate(facts.person_name) if facts.person_name else doc(lang, "unknown_person")
     undecided = doc(lang, "undecided")
     maker = assessment.meta.assessor.strip()
 
@@ -34,9 +34,9 @@ def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, 
         (doc(lang, "consent.commercial"), value(facts.commercial)),
         (doc(lang, "consent.retention"), value(facts.retention)),
         (doc(lang, "consent.withdrawal"), facts.withdrawal or doc(
-            lang, "consent.withdrawal_default", maker=maker or doc(lang, "consent.the_maker"))),
+            lang, "consent.withdrawal_default", maker=isolate(maker) or doc(lang, "consent.the_maker"))),
     ]
-    signers = [{"name": p.name, "relation": p.relation} for p in facts.people]
+    signers = [{"name": isolate(p.name), "relation": p.relation} for p in facts.people]
     if not signers:
         signers = [{"name": "", "relation": ""}, {"name": "", "relation": ""}]
     return {
@@ -50,6 +50,8 @@ def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, 
         "permissions": [doc(lang, f"consent.perm.{p}", name=name) for p in PERMISSIONS],
         "signers": signers,
         "maker": maker,
+        "closing": doc(lang, "consent.closing"),
+        "regards": doc(lang, "consent.regards", maker=isolate(maker)),
         "prepared": doc(lang, "consent.prepared", date=format_date(today, lang)),
         "notice": pick(checklist.notice, lang),
     }

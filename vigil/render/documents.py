@@ -17,7 +17,7 @@ from vigil.render.facts import Facts, read_facts
 from vigil.render.labels import LabelKit, kit_from
 from vigil.render.report import report_payload
 from vigil.render.strings import template_strings
-from vigil.render.text import doc
+from vigil.render.text import doc, isolate
 
 
 def _prepare(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date
@@ -56,7 +56,7 @@ def labels_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: d
         "lang": lang,
         "s": template_strings(lang),
         "doc_title": doc(lang, "labels.doc_title", name=name),
-        "header": f"{doc(lang, 'labels.title')} · {name}",
+        "header": f"{doc(lang, 'labels.title')} · {isolate(name)}",
         "labels": kit.model_dump(mode="json"),
         "notice": pick(checklist.notice, lang),
     }

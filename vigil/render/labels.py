@@ -16,7 +16,7 @@ from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
 from vigil.render.facts import Facts, read_facts
-from vigil.render.text import doc
+from vigil.render.text import doc, isolate
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 
@@ -96,7 +96,7 @@ def _span(facts: Facts, lang: str) -> str:
 
 def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
     """Build the kit from facts already read (the report uses this with the facts it has)."""
-    name = facts.person_name or doc(lang, "labels.unnamed")
+    name = isolate(facts.person_name) if facts.person_name else doc(lang, "labels.unnamed")
     subject = doc(lang, "labels.subject", name=name, span=_span(facts, lang))
     notes: list[str] = []
     if not facts.person_name:
@@ -112,7 +112,7 @@ def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
         caption = doc(lang, "labels.caption", subject=subject)
         notes.append(doc(lang, "labels.note_no_consent"))
     if maker.strip():
-        credits = f"{credits} {doc(lang, 'labels.made_by', maker=maker.strip())}"
+        credits = f"{credits} {doc(lang, 'labels.made_by', maker=isolate(maker.strip()))}"
     platforms = [
         PlatformGuide(
             platform=title,

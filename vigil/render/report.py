@@ -14,7 +14,7 @@ from vigil.models.results import Evaluation
 from vigil.render.facts import Facts
 from vigil.render.labels import LabelKit
 from vigil.render.strings import template_strings
-from vigil.render.text import answer_text, doc, format_date, person_line
+from vigil.render.text import answer_text, doc, format_date, isolate
 
 
 def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
@@ -67,14 +67,13 @@ def _answers(checklist: Checklist, assessment: Assessment, evaluation: Evaluatio
             if q.id not in visible:
                 continue
             answer = assessment.answers.get(q.id)
-            people = []
-            if q.kind == QuestionKind.people and answer is not None and not answer.dont_know:
-                people = [person_line(q, p, lang) for p in answer.people or []]
+            text = answer_text(q, answer, lang)
+            if q.kind == QuestionKind.people and answer is not None and answer.is_answered:
+                text = doc(lang, "report.people_answer", count=len(answer.people or []))
             questions.append({
                 "text": pick(q.text, lang),
-                "answer": answer_text(q, answer, lang),
+                "answer": text,
                 "dont_know": bool(answer and answer.dont_know),
-                "people": people,
                 "note": answer.note.strip() if answer else "",
                 "evidence": [
                     doc(lang, "report.evidence_item", file=e.file_name, sha=e.sha256[:16])
@@ -110,7 +109,7 @@ def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Eva
         "lang": lang,
         "s": template_strings(lang),
         "doc_title": doc(lang, "report.doc_title", name=facts.person_name or pick(checklist.title, lang)),
-        "header": f"{doc(lang, 'report.title')} · {facts.person_name or pick(checklist.title, lang)}",
+        "header": f"{doc(lang, 'report.title')} · {isolate(facts.person_name or pick(checklist.title, lang))}",
         "cover": {
             "person": name,
             "assessment": assessment.meta.title.strip(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vigil import i18n
-from vigil.models.assessment import Answer, Person
+from vigil.models.assessment import Answer
 from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
 from vigil.models.common import pick
 
@@ -13,6 +13,12 @@ from vigil.models.common import pick
 def doc(lang: str, key: str, /, **params: object) -> str:
     """A document string (``vigil/i18n/<lang>/documents.json``)."""
     return i18n.t(lang, f"doc.{key}", **params)
+
+
+def isolate(text: str) -> str:
+    """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
+    words and numbers around it ("of فاطمة (1941–2024)" keeps its years in order)."""
+    return f"\u2068{text}\u2069" if text else text
 
 
 def format_date(value: dt.date, lang: str) -> str:
@@ -50,16 +56,6 @@ def field_value(field: PeopleField, raw: str | None, lang: str) -> str:
         except ValueError:
             return raw
     return raw
-
-
-def person_line(question: Question, person: Person, lang: str) -> str:
-    """"Name: Anna; Relation: Daughter; Position: Agrees"."""
-    parts = []
-    for f in question.fields:
-        value = field_value(f, person.values.get(f.id), lang)
-        if value:
-            parts.append(f"{pick(f.label, lang)}: {value}")
-    return "; ".join(parts)
 
 
 def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
