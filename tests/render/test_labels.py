@@ -69,3 +69,10 @@ def test_kit_is_german_in_german(checklist: Checklist) -> None:
     assert kit.language == "de"
     assert kit.credits.startswith("KI-Nachbildung von Anna Schmidt (1941–2024), entstanden mit Einwilligung")
     assert "Hochladen" in kit.platforms[0].steps[0]
+
+
+def test_right_to_left_name_is_isolated_so_the_years_keep_their_order(checklist: Checklist) -> None:
+    kit = label_kit(checklist, full_assessment(people=1, person_name=NAMES["arabic"]), "en", TODAY)
+    assert f"\u2068{NAMES['arabic']}\u2069 (1941–2024)" in kit.credits
+    latin = label_kit(checklist, full_assessment(people=1), "en", TODAY)
+    assert "\u2068" not in latin.credits  # nothing invisible added to left-to-right names
