@@ -82,7 +82,7 @@ def resolve(url: str | None = None) -> Target:
     if backend == "sqlite":
         return _sqlite_target(parsed)
     if backend == "postgresql":
-        if parsed.get_driver_name() != "psycopg":
+        if parsed.drivername != "postgresql+psycopg":  # psycopg 3 is the driver Vigil installs
             parsed = parsed.set(drivername="postgresql+psycopg")
         return ServerTarget(parsed)
     raise StoreConfigError(
