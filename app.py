@@ -3,17 +3,10 @@
 import streamlit as st
 
 from vigil.ui import frame, shell
-from vigil.ui.pages import family, questionnaire, results, start, support
 
 st.set_page_config(page_title="Vigil", page_icon=":material/spa:", layout="wide")
 ctx = shell.prepare()
-navigation = st.navigation(shell.pages(ctx, {
-    "start": start.render,
-    "questionnaire": questionnaire.render,
-    "results": results.render,
-    "family": family.render,
-    "support": support.render,
-}))
+navigation = st.navigation(shell.pages(ctx))
 frame.sidebar(ctx)
 frame.banner(ctx)
 navigation.run()

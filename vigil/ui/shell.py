@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, cast
 
 import streamlit as st
@@ -39,6 +40,8 @@ class Context:
     checklist: Checklist | None = None
     evaluation: Evaluation | None = None
     problem: str | None = None
+    resumed: bool = False
+    """This run opened the assessment from a link (``?a=<id>``)."""
     pages: dict[str, Any] = field(default_factory=dict)
 
     def t(self, key: str, /, **params: object) -> str:
@@ -123,6 +126,7 @@ def _sync_url(ctx: Context, session: Session) -> None:
             ctx.problem = t(ctx.lang, "ui.problem.store")
         else:
             st.session_state[URL_SYNCED] = wanted
+            ctx.resumed = True
         return
     if draft is not None:
         if wanted != draft.id:
@@ -135,6 +139,7 @@ def _sync_url(ctx: Context, session: Session) -> None:
 # --------------------------------------------------------------------------- pages and navigation
 
 
+PAGES_DIR = Path(__file__).parent / "pages"
 PAGE_IDS = ("start", "questionnaire", "results", "family", "support")
 _ICONS = {
     "start": ":material/home:",
@@ -145,11 +150,11 @@ _ICONS = {
 }
 
 
-def pages(ctx: Context, renderers: dict[str, Callable[[], None]]) -> list[Any]:
-    """The pages in navigation order, titled in the current language."""
+def pages(ctx: Context) -> list[Any]:
+    """The pages in navigation order, titled in the current language. Each is a script in ``pages/``."""
     out = []
     for pid in PAGE_IDS:
-        page = st.Page(renderers[pid], title=ctx.t(f"ui.page.{pid}"), icon=_ICONS[pid],
+        page = st.Page(PAGES_DIR / f"{pid}.py", title=ctx.t(f"ui.page.{pid}"), icon=_ICONS[pid],
                        url_path=pid, default=pid == "start")
         ctx.pages[pid] = page
         out.append(page)

@@ -47,3 +47,7 @@ def render() -> None:
             if item.who or item.what:
                 st.text(" · ".join(x for x in (item.what, item.who) if x))
     st.caption(pick(checklist.notice, ctx.lang))
+
+
+if __name__ == "__main__":
+    render()

@@ -78,3 +78,7 @@ def render() -> None:
                        icon=":material/insights:"):
             go("results")
         st.caption(pick(checklist.notice, ctx.lang))
+
+
+if __name__ == "__main__":
+    render()

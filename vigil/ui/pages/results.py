@@ -107,3 +107,7 @@ def render() -> None:
     _jurisdictions(ctx, checklist, ev)
     documents.panel(ctx, checklist, session.draft)
     st.caption(pick(checklist.notice, ctx.lang))
+
+
+if __name__ == "__main__":
+    render()

@@ -178,6 +178,8 @@ def render() -> None:
     goto = st.session_state.pop(GOTO, None)
     if isinstance(goto, str):
         go(goto)
+    if ctx.resumed:  # a link to an assessment leads straight back into it
+        go("questionnaire")
     st.title(ctx.t("ui.start.title"))
     st.write(ctx.t("ui.start.intro"))
     _flash(ctx)
@@ -200,3 +202,7 @@ def render() -> None:
         _new_assessment(ctx)
     with right:
         _import(ctx)
+
+
+if __name__ == "__main__":
+    render()

@@ -32,3 +32,7 @@ def render() -> None:
             st.text(r.contact)
             st.caption(md_escape(f"{ctx.t('ui.support.region')}: {r.region}"))
     st.caption(ctx.t("ui.support.emergency"))
+
+
+if __name__ == "__main__":
+    render()
