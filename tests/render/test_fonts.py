@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.render.conftest import pdf_text
@@ -35,13 +37,22 @@ def test_chinese_name_without_cjk_font_is_a_clear_error(checklist: Checklist, re
     assert isinstance(info.value, RenderError)
 
 
-def test_emoji_in_a_note_names_the_fix(checklist: Checklist) -> None:
+def test_emoji_in_a_note_without_an_emoji_font_names_the_fix(checklist: Checklist) -> None:
     a = full_assessment(people=0, hostile=False)
     a.answers["medium"].note = "She loved flowers 🌻"
     with pytest.raises(FontMissingError) as info:
-        report_pdf(checklist, a, "en", TODAY)
+        report_pdf(checklist, a, "en", TODAY, fonts=NO_FONTS)
     assert "🌻" in str(info.value)
     assert "in the text" in str(info.value)
+    assert "fonts-noto-color-emoji" in str(info.value)
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf").exists(),
+                    reason="fonts-noto-color-emoji is not installed")
+def test_emoji_and_symbols_render_with_the_installed_fonts(checklist: Checklist) -> None:
+    a = full_assessment(people=0, hostile=False)
+    a.answers["medium"].note = "She loved flowers 🌻 and music ♪ ★ ✓"
+    assert "🌻 and music ♪ ★ ✓" in pdf_text(report_pdf(checklist, a, "en", TODAY))
 
 
 def test_script_names() -> None:

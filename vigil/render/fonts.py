@@ -18,14 +18,18 @@ from vigil.render.errors import FontMissingError
 FONT_DIRS: tuple[str, ...] = (
     "/usr/share/fonts/truetype/noto",
     "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/truetype/dejavu",
 )
-"""Where Debian's fonts-noto-core and fonts-noto-cjk put their files."""
+"""Where Debian's fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji and fonts-dejavu-core put their
+files (DejaVu Sans covers many symbols such as ★ ✓ ❤)."""
 
 FONT_FAMILIES: tuple[str, ...] = (
     "Noto Sans",
     "Noto Sans Arabic",
     "Noto Sans Hebrew",
     "Noto Sans CJK SC",
+    "DejaVu Sans",
+    "Noto Color Emoji",
     "Libertinus Serif",
     "DejaVu Sans Mono",
 )
