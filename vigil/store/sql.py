@@ -86,7 +86,15 @@ Index("ix_assessments_updated", assessments.c.updated)
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
+class _JsonText(str):
+    """A document already serialized (by pydantic, in one fast pass): handed to the database as it is."""
+
+    __slots__ = ()
+
+
 def _dumps(value: Any) -> str:
+    if isinstance(value, _JsonText):
+        return value
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -94,14 +102,14 @@ def _as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def _document(assessment: Assessment) -> dict[str, Any]:
-    doc = assessment.model_dump(mode="json")
-    if _NUL_ESCAPE.search(_dumps(doc)) or "\x00" in assessment.id:
+def _document(assessment: Assessment) -> _JsonText:
+    doc = assessment.model_dump_json()
+    if "\\u0000" in doc and _NUL_ESCAPE.search(doc):
         raise UnstorableTextError(t("en", "store.unstorable_text"))
-    return doc
+    return _JsonText(doc)
 
 
-def _columns(stored: Assessment, doc: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+def _columns(stored: Assessment, doc: _JsonText, now: dt.datetime) -> dict[str, Any]:
     return {
         "checklist_id": stored.checklist.id,
         "checklist_version": stored.checklist.version,
@@ -119,6 +127,8 @@ def _stamped(assessment: Assessment, revision: int) -> Assessment:
 
 def _load(doc: Any) -> Assessment:
     try:
+        if isinstance(doc, str):
+            return Assessment.model_validate_json(doc)
         return Assessment.model_validate(doc)
     except ValidationError:
         raise StoreError(t("en", "store.unreadable")) from None
