@@ -300,3 +300,36 @@ def test_import_gets_a_new_id_and_never_overwrites(tiny_checklists: Path) -> Non
     assert at.query_params["a"] == new_id
     assert {r.id for r in open_store().list()} == {aid, new_id}
     assert open_store().get(new_id).answers["medium"].choice == "photo"
+
+
+def test_documents_are_made_only_when_asked(tiny_checklists: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vigil.render import FontMissingError
+    from vigil.ui import documents
+
+    calls: list[str] = []
+
+    def fake_report(*args: object) -> bytes:
+        calls.append("report")
+        return b"%PDF-fake"
+
+    def broken(*args: object) -> bytes:
+        raise FontMissingError("The name 张 cannot be shown: install fonts-noto-cjk.")
+
+    monkeypatch.setitem(documents.RENDERERS, "report", fake_report)
+    monkeypatch.setitem(documents.RENDERERS, "consent", broken)
+    at = start_app()
+    new_assessment(at)
+    at.switch_page("vigil/ui/pages/results.py").run()
+    assert_ok(at)
+    assert calls == []
+    assert not has_widget(at, "download_button", "vigil.docs.dl.report")
+    at.button(key="vigil.docs.make.report").click().run()
+    assert calls == ["report"]
+    assert has_widget(at, "download_button", "vigil.docs.dl.report")
+    at.run()
+    assert calls == ["report"]  # not made again on a rerun
+    at.button(key="vigil.docs.make.consent").click().run()
+    assert_ok(at)
+    assert "could not be made" in texts(at)
+    assert "install fonts-noto-cjk" in texts(at)
+    assert has_widget(at, "download_button", "vigil.docs.json")

@@ -1,13 +1,28 @@
-"""The documents panel on the results page: the assessment file (JSON) and the PDFs."""
+"""The documents panel on the results page: the assessment file (JSON), the PDFs and the label texts.
+
+PDFs are made only when the user asks ("Prepare ..."), kept for this exact version of the assessment and
+language, and offered as a download. A document that cannot be made says why, calmly.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import streamlit as st
 
-from vigil.assessment_file import to_json
+from vigil.assessment_file import fingerprint, to_json
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
+from vigil.render import RenderError, consent_form_pdf, label_kit, labels_pdf, report_pdf
+from vigil.render.labels import LabelKit
 from vigil.ui.shell import Context
+from vigil.ui.text import md_escape
+
+Renderer = Callable[[Checklist, Assessment, str, dt.date], bytes]
+RENDERERS: dict[str, Renderer] = {"report": report_pdf, "consent": consent_form_pdf, "labels": labels_pdf}
+READY = "vigil.docs.ready."
+FAILED = "vigil.docs.failed."
 
 
 def file_name(kind: str, assessment: Assessment, extension: str) -> str:
@@ -15,9 +30,67 @@ def file_name(kind: str, assessment: Assessment, extension: str) -> str:
     return f"vigil-{kind}-{assessment.meta.updated.date().isoformat()}.{extension}"
 
 
+def _prepare(kind: str, checklist: Checklist, assessment: Assessment, lang: str, today: dt.date,
+             version: str) -> None:
+    st.session_state.pop(FAILED + kind, None)
+    try:
+        data = RENDERERS[kind](checklist, assessment, lang, today)
+    except RenderError as exc:
+        st.session_state[FAILED + kind] = str(exc)
+        st.session_state.pop(READY + kind, None)
+        return
+    st.session_state[READY + kind] = (version, lang, data)
+
+
+def _pdf(ctx: Context, kind: str, checklist: Checklist, assessment: Assessment, version: str) -> None:
+    with st.container(border=True, key=f"vigil.docs.box.{kind}"):
+        st.markdown(f"**{md_escape(ctx.t(f'ui.docs.{kind}'))}**")
+        st.caption(ctx.t(f"ui.docs.{kind}.help"))
+        ready = st.session_state.get(READY + kind)
+        if isinstance(ready, tuple) and ready[:2] == (version, ctx.lang):
+            st.download_button(ctx.t("ui.docs.download"), data=ready[2], mime="application/pdf",
+                               file_name=file_name(kind, assessment, "pdf"), key=f"vigil.docs.dl.{kind}",
+                               icon=":material/download:", on_click="ignore", type="primary")
+        else:
+            st.button(ctx.t("ui.docs.prepare"), key=f"vigil.docs.make.{kind}", icon=":material/description:",
+                      on_click=_prepare, args=(kind, checklist, assessment, ctx.lang, ctx.today, version))
+        failed = st.session_state.get(FAILED + kind)
+        if isinstance(failed, str):
+            st.info(ctx.t("ui.docs.failed"), icon=":material/info:")
+            st.text(failed)
+
+
+def _label_texts(ctx: Context, kit: LabelKit) -> None:
+    with st.expander(ctx.t("ui.docs.labels.texts")):
+        for field in ("on_screen", "caption", "credits"):
+            st.markdown(f"**{md_escape(ctx.t(f'ui.docs.labels.{field}'))}**")
+            st.code(getattr(kit, field), language=None, wrap_lines=True)
+        for note in kit.notes:
+            st.caption(md_escape(note))
+        for guide in kit.platforms:
+            st.markdown(f"**{md_escape(guide.platform)}**")
+            st.markdown("\n".join(f"{i}. {md_escape(step)}" for i, step in enumerate(guide.steps, start=1)))
+            st.caption(md_escape(guide.source))
+        st.markdown(f"**{md_escape(ctx.t('ui.docs.labels.c2pa'))}**")
+        st.markdown("\n".join(f"{i}. {md_escape(step)}" for i, step in enumerate(kit.c2pa_steps, start=1)))
+        st.code(kit.c2pa_manifest, language="json")
+        st.caption(md_escape(kit.c2pa_source))
+
+
 def panel(ctx: Context, checklist: Checklist, assessment: Assessment) -> None:
-    del checklist
     st.subheader(ctx.t("ui.docs.heading"))
+    version = fingerprint(assessment)
+    cols = st.columns(3)
+    for col, kind in zip(cols, RENDERERS, strict=True):
+        with col:
+            _pdf(ctx, kind, checklist, assessment, version)
+    try:
+        kit = label_kit(checklist, assessment, ctx.lang, ctx.today)
+    except RenderError as exc:
+        st.info(ctx.t("ui.docs.failed"), icon=":material/info:")
+        st.text(str(exc))
+    else:
+        _label_texts(ctx, kit)
     st.caption(ctx.t("ui.docs.json.help"))
     st.download_button(ctx.t("ui.docs.json"), data=to_json(assessment).encode("utf-8"),
                        file_name=file_name("assessment", assessment, "json"), mime="application/json",
