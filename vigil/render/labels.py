@@ -83,7 +83,7 @@ def manifest_json() -> str:
             }
         ],
     }
-    return json.dumps(manifest, indent=2)
+    return json.dumps(manifest, indent=1)
 
 
 def _span(facts: Facts, lang: str) -> str:
