@@ -65,6 +65,7 @@ log = logging.getLogger("vigil.store")
 
 BUSY_TIMEOUT_S = 1.5
 CONNECT_TIMEOUT_S = 3
+_LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
 
 metadata = MetaData()
@@ -149,7 +150,12 @@ class SqlStore:
     # ------------------------------------------------------------------ set-up
 
     def _make_engine(self) -> Engine:
-        common: dict[str, Any] = {"json_serializer": _dumps, "hide_parameters": True}
+        # Statements may be logged (their parameters are hidden), result rows never: they hold names and
+        # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
+        logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
+        common: dict[str, Any] = {
+            "json_serializer": _dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
+        }
         target = self.target
         if isinstance(target, ServerTarget):
             connect_args: dict[str, Any] = {"application_name": "vigil"}
