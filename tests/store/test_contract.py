@@ -199,7 +199,7 @@ def test_an_assessment_from_a_newer_vigil_is_refused_calmly(store: SqlStore) -> 
     # Simulate a row written by a future Vigil with a field this one does not know.
     from sqlalchemy import update
 
-    from vigil.store.sql import assessments
+    from vigil.store.schema import assessments
 
     doc = created.model_dump(mode="json") | {"future_field": 1}
     with store._engine.begin() as conn:

@@ -13,10 +13,8 @@ database file again: a vanished folder is reported, not silently replaced by an 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -25,17 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from pydantic import ValidationError
 from sqlalchemy import (
-    JSON,
-    Column,
-    DateTime,
     Engine,
-    Index,
-    Integer,
-    MetaData,
-    Table,
-    Text,
     create_engine,
     delete,
     func,
@@ -43,23 +32,21 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment, utc_now
+from vigil.models.assessment import Assessment
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
     StaleWriteError,
     StoredAssessment,
-    StoreError,
     StoreUnavailableError,
-    UnstorableTextError,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate, unavailable
+from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, metadata, stamped
 
 log = logging.getLogger("vigil.store")
 
@@ -67,73 +54,6 @@ BUSY_TIMEOUT_S = 1.5
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
-
-metadata = MetaData()
-assessments = Table(
-    "assessments",
-    metadata,
-    Column("id", Text, primary_key=True),
-    Column("checklist_id", Text, nullable=False),
-    Column("checklist_version", Text, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("revision", Integer, nullable=False),
-    Column("created", DateTime(timezone=True), nullable=False),
-    Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", JSON().with_variant(JSONB(), "postgresql"), nullable=False),
-)
-Index("ix_assessments_updated", assessments.c.updated)
-
-# A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
-_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
-
-
-class _JsonText(str):
-    """A document already serialized (by pydantic, in one fast pass): handed to the database as it is."""
-
-    __slots__ = ()
-
-
-def _dumps(value: Any) -> str:
-    if isinstance(value, _JsonText):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _as_utc(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def _document(assessment: Assessment) -> _JsonText:
-    doc = assessment.model_dump_json()
-    if "\\u0000" in doc and _NUL_ESCAPE.search(doc):
-        raise UnstorableTextError(t("en", "store.unstorable_text"))
-    return _JsonText(doc)
-
-
-def _columns(stored: Assessment, doc: _JsonText, now: dt.datetime) -> dict[str, Any]:
-    return {
-        "checklist_id": stored.checklist.id,
-        "checklist_version": stored.checklist.version,
-        "title": stored.meta.title,
-        "revision": stored.revision,
-        "updated": now,
-        "document": doc,
-    }
-
-
-def _stamped(assessment: Assessment, revision: int) -> Assessment:
-    meta = assessment.meta.model_copy(update={"updated": utc_now()})
-    return assessment.model_copy(update={"revision": revision, "meta": meta})
-
-
-def _load(doc: Any) -> Assessment:
-    try:
-        if isinstance(doc, str):
-            return Assessment.model_validate_json(doc)
-        return Assessment.model_validate(doc)
-    except ValidationError:
-        raise StoreError(t("en", "store.unreadable")) from None
-
 
 class SqlStore:
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
@@ -155,7 +75,7 @@ class SqlStore:
         # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
         logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
         common: dict[str, Any] = {
-            "json_serializer": _dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
+            "json_serializer": dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
         }
         target = self.target
         if isinstance(target, ServerTarget):
@@ -287,17 +207,17 @@ class SqlStore:
     # ------------------------------------------------------------------ the contract
 
     def create(self, assessment: Assessment) -> Assessment:
-        stored = _stamped(assessment, 1)
-        doc = _document(stored)
+        stored = stamped(assessment, 1)
+        doc = document(stored)
         now = dt.datetime.now(dt.UTC)
-        row = {"id": stored.id, "created": stored.meta.created, **_columns(stored, doc, now)}
+        row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now)}
         with self._session(write=True):
             try:
                 with self._engine.begin() as conn:
                     conn.execute(assessments.insert().values(**row))
             except IntegrityError:
                 raise AlreadyExistsError(t("en", "store.already_exists")) from None
-        return _load(doc)
+        return load(doc)
 
     def get(self, assessment_id: str) -> Assessment:
         query = select(assessments.c.document).where(assessments.c.id == assessment_id)
@@ -305,21 +225,21 @@ class SqlStore:
             doc = conn.execute(query).scalar_one_or_none()
         if doc is None:
             raise NotFoundError(t("en", "store.not_found"))
-        return _load(doc)
+        return load(doc)
 
     def save(self, assessment: Assessment) -> Assessment:
         expected = assessment.revision
-        stored = _stamped(assessment, expected + 1)
-        doc = _document(stored)
+        stored = stamped(assessment, expected + 1)
+        doc = document(stored)
         now = dt.datetime.now(dt.UTC)
         tbl = assessments
         stmt = (
             update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
-            .values(**_columns(stored, doc, now))
+            .values(**columns(stored, doc, now))
         )
         with self._session(write=True), self._engine.begin() as conn:
             if conn.execute(stmt).rowcount == 1:
-                return _load(doc)
+                return load(doc)
             actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
@@ -351,7 +271,7 @@ class SqlStore:
         return [
             StoredAssessment(
                 id=r.id, title=r.title, checklist_id=r.checklist_id, checklist_version=r.checklist_version,
-                updated=_as_utc(r.updated), revision=r.revision,
+                updated=as_utc(r.updated), revision=r.revision,
             )
             for r in rows
         ]
