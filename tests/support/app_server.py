@@ -72,7 +72,7 @@ class AppServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the app exited with code {self.process.returncode} (log: {self.log})")
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as resp:  # noqa: S310
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as resp:
                     if resp.read() == b"ok":
                         return time.perf_counter() - started
             except OSError:
