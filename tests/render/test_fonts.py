@@ -55,7 +55,24 @@ def test_emoji_and_symbols_render_with_the_installed_fonts(checklist: Checklist)
     assert "🌻 and music ♪ ★ ✓" in pdf_text(report_pdf(checklist, a, "en", TODAY))
 
 
+def test_the_message_is_in_the_document_language(checklist: Checklist) -> None:
+    a = full_assessment(people=0, person_name=NAMES["chinese"], hostile=False)
+    with pytest.raises(FontMissingError) as info:
+        consent_form_pdf(checklist, a, "de", TODAY, fonts=NO_FONTS)
+    message = str(info.value)
+    assert "in den Namen" in message and "Chinesisch" in message and "fonts-noto-cjk" in message
+
+
 def test_script_names() -> None:
-    assert script_of("王") == ("Chinese, Japanese or Korean", "fonts-noto-cjk")
-    assert script_of("ف")[0] == "Arabic"
-    assert script_of("ש")[0] == "Hebrew"
+    assert script_of("王") == ("cjk", "fonts-noto-cjk")
+    assert script_of("ف") == ("arabic", "fonts-noto-core")
+    assert script_of("ש")[0] == "hebrew"
+    assert script_of("🌻") == ("emoji", "fonts-noto-color-emoji")
+    assert script_of("क")[0] == "Devanagari"
+
+
+def test_typst_escapes_in_the_error_are_read() -> None:
+    from vigil.render.compile import _first_char
+
+    assert _first_char("\\u{1f33b} and more") == "🌻"
+    assert _first_char("王秀英") == "王"

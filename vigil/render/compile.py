@@ -16,6 +16,7 @@ from typing import Any
 
 import typst
 
+from vigil import i18n
 from vigil.render.errors import RenderError
 from vigil.render.fonts import default_fonts, missing_font_error
 
@@ -38,10 +39,17 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
+def _first_char(quoted: str) -> str:
+    """The first character Typst quoted, which may be written as an escape such as ``\\u{1f33b}``."""
+    escaped = re.match(r"\\u\{([0-9a-fA-F]+)\}", quoted)
+    return chr(int(escaped.group(1), 16)) if escaped else quoted[:1]
+
+
 def compile_pdf(
     template: str,
     payload: dict[str, Any],
     *,
+    lang: str = "en",
     names: Sequence[str] = (),
     fonts: typst.Fonts | None = None,
     timestamp: dt.datetime | None = None,
@@ -67,7 +75,7 @@ def compile_pdf(
         message = str(exc)
         found = _MISSING_GLYPH.search(message)
         if found:
-            raise missing_font_error(found.group(1)[:1], _strings(payload), names) from None
-        first = message.strip().splitlines()[0] if message.strip() else "unknown error"
-        raise RenderError(f"the document could not be made ({first[:200]})") from None
+            raise missing_font_error(_first_char(found.group(1)), _strings(payload), names, lang) from None
+        first = message.strip().splitlines()[0] if message.strip() else "?"
+        raise RenderError(i18n.t(lang, "doc.error.render", detail=first[:200])) from None
     return pdf

@@ -36,7 +36,7 @@ def report_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: d
     """The assessment report as a tagged PDF (PDF/UA-1)."""
     evaluation, facts, kit = _prepare(checklist, assessment, lang, today)
     payload = report_payload(checklist, assessment, evaluation, facts, kit, lang, today)
-    return compile_pdf("report.typ", payload, names=_names(facts), fonts=fonts, timestamp=timestamp)
+    return compile_pdf("report.typ", payload, lang=lang, names=_names(facts), fonts=fonts, timestamp=timestamp)
 
 
 def consent_form_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
@@ -44,7 +44,7 @@ def consent_form_pdf(checklist: Checklist, assessment: Assessment, lang: str, to
     """The family consent form as a tagged PDF (PDF/UA-1)."""
     _, facts, kit = _prepare(checklist, assessment, lang, today)
     payload = consent_payload(checklist, assessment, facts, kit, lang, today)
-    return compile_pdf("consent.typ", payload, names=_names(facts), fonts=fonts, timestamp=timestamp)
+    return compile_pdf("consent.typ", payload, lang=lang, names=_names(facts), fonts=fonts, timestamp=timestamp)
 
 
 def labels_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
@@ -60,4 +60,4 @@ def labels_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: d
         "labels": kit.model_dump(mode="json"),
         "notice": pick(checklist.notice, lang),
     }
-    return compile_pdf("labels.typ", payload, names=_names(facts), fonts=fonts, timestamp=timestamp)
+    return compile_pdf("labels.typ", payload, lang=lang, names=_names(facts), fonts=fonts, timestamp=timestamp)

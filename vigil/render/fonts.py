@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typst
 
+from vigil import i18n
 from vigil.render.errors import FontMissingError
 
 FONT_DIRS: tuple[str, ...] = (
@@ -51,30 +52,30 @@ def default_fonts() -> typst.Fonts:
 # --------------------------------------------------------------------------- explaining a missing glyph
 
 _SCRIPTS: tuple[tuple[str, str, str], ...] = (
-    # (prefix of the Unicode character name, what to call the script, the Debian package that covers it)
-    ("CJK", "Chinese, Japanese or Korean", "fonts-noto-cjk"),
-    ("HIRAGANA", "Japanese", "fonts-noto-cjk"),
-    ("KATAKANA", "Japanese", "fonts-noto-cjk"),
-    ("HANGUL", "Korean", "fonts-noto-cjk"),
-    ("BOPOMOFO", "Chinese", "fonts-noto-cjk"),
-    ("ARABIC", "Arabic", "fonts-noto-core"),
-    ("HEBREW", "Hebrew", "fonts-noto-core"),
+    # (prefix of the Unicode character name, script id (doc.script.<id>), the Debian package that covers it)
+    ("CJK", "cjk", "fonts-noto-cjk"),
+    ("HIRAGANA", "japanese", "fonts-noto-cjk"),
+    ("KATAKANA", "japanese", "fonts-noto-cjk"),
+    ("HANGUL", "korean", "fonts-noto-cjk"),
+    ("BOPOMOFO", "chinese", "fonts-noto-cjk"),
+    ("ARABIC", "arabic", "fonts-noto-core"),
+    ("HEBREW", "hebrew", "fonts-noto-core"),
 )
 
 
 def script_of(char: str) -> tuple[str, str]:
-    """A readable script name for ``char`` and the Debian font package that covers it."""
+    """A script id for ``char`` (``cjk``, ``arabic``, ``emoji``... or the Unicode script word) and the
+    Debian font package that covers it."""
     name = unicodedata.name(char, "")
     for prefix, script, package in _SCRIPTS:
         if name.startswith(prefix):
             return script, package
     if unicodedata.category(char) == "So":
-        return "symbol or emoji", "fonts-noto-color-emoji"
-    script = name.split(" ")[0].capitalize() if name else "unusual"
-    return script, "fonts-noto-core"
+        return "emoji", "fonts-noto-color-emoji"
+    return (name.split(" ")[0].capitalize() if name else "unusual"), "fonts-noto-core"
 
 
-def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str]) -> FontMissingError:
+def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], lang: str) -> FontMissingError:
     """The error for a character no font can show; names every character of that script found in ``texts``."""
     script, package = script_of(char)
     seen: list[str] = []
@@ -84,9 +85,8 @@ def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str]) ->
                 seen.append(c)
     if char not in seen:
         seen.insert(0, char)
-    where = "in the names" if any(char in n for n in names) else "in the text"
-    chars = " ".join(seen)
-    return FontMissingError(
-        f"{script} characters {where} ({chars}) cannot be shown with the fonts on this computer; "
-        f"please install the Noto fonts that cover them (apt-get install {package}) and try again."
-    )
+    known = i18n.strings(i18n.DEFAULT_LANGUAGE)
+    label = i18n.t(lang, f"doc.script.{script}") if f"doc.script.{script}" in known else script
+    where = i18n.t(lang, "doc.error.in_names" if any(char in n for n in names) else "doc.error.in_text")
+    return FontMissingError(i18n.t(lang, "doc.error.font_missing", script=label, where=where,
+                                   chars=" ".join(seen), package=package))
