@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Vigil needs, only those that are missing.
-#   scripts/system-deps.sh run    fonts for the PDFs (Noto, incl. Chinese/Japanese/Korean)
+#   scripts/system-deps.sh run    fonts for the PDFs (Noto incl. Chinese/Japanese/Korean and emoji, DejaVu)
 #   scripts/system-deps.sh test   the same, plus Chromium (browser tests) and poppler-utils (reading PDFs)
 set -euo pipefail
-want=(fonts-noto-core fonts-noto-cjk)
+want=(fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
   want+=(chromium poppler-utils)
 fi
