@@ -116,3 +116,24 @@ def test_nothing_listens_on_the_port(postgres_server: PostgresServer) -> None:
         assert_calm(caught.value, "server_unreachable", PASSWORD)
     finally:
         store.close()
+
+
+def test_several_app_servers_starting_at_once_create_the_schema_once(postgres_server: PostgresServer,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vigil.store.config import URL_ENV
+
+    name = f"race_{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv(URL_ENV, postgres_server.url(name))
+    postgres_server.create_database(name)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stores = list(pool.map(lambda _: open_store(), range(4)))  # from VIGIL_DATABASE_URL
+    try:
+        created = [s.create(sample(title=f"server {i}")) for i, s in enumerate(stores)]
+        assert {row.id for row in stores[0].list()} == {a.id for a in created}
+        assert postgres_server.execute(name, "SELECT count(*) FROM pg_tables WHERE tablename = 'assessments'") \
+            == [(1,)]
+    finally:
+        for s in stores:
+            s.close()
