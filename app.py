@@ -4,7 +4,7 @@ import streamlit as st
 
 from vigil.ui import frame, shell
 
-st.set_page_config(page_title="Vigil", page_icon=":material/spa:", layout="wide")
+st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
 ctx = shell.prepare()
 navigation = st.navigation(shell.pages(ctx))
 frame.sidebar(ctx)

@@ -22,6 +22,9 @@ PALETTE: dict[DimensionStatus, str] = {
 }
 
 
+TRACK = "#ece8e2"
+
+
 @dataclass(frozen=True)
 class DimensionRow:
     title: str
@@ -48,6 +51,10 @@ def dimension_rows(checklist: Checklist, evaluation: Evaluation, lang: str) -> l
     ]
 
 
+def chart_height(rows: list[DimensionRow]) -> int:
+    return 60 + 34 * max(len(rows), 1)
+
+
 def status_chart(rows: list[DimensionRow], lang: str) -> Any:
     """One bar per dimension: its length is how much is answered, its colour the status."""
     data = [
@@ -58,18 +65,18 @@ def status_chart(rows: list[DimensionRow], lang: str) -> Any:
     present = [s for s in PALETTE if any(r.status == s for r in rows)]
     domain = [t(lang, f"status.{s.value}") for s in present]
     colours = [PALETTE[s] for s in present]
-    return (
-        alt.Chart(alt.Data(values=data))  # type: ignore[no-untyped-call]
-        .mark_bar(cornerRadiusEnd=3, height=18)
-        .encode(
-            x=alt.X("share:Q", title=t(lang, "ui.results.chart.x"), scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("dimension:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("status:N", title=t(lang, "ui.results.chart.legend"),
-                            scale=alt.Scale(domain=domain, range=colours),
-                            legend=alt.Legend(orient="bottom", columns=3)),
-            tooltip=[alt.Tooltip("dimension:N", title=t(lang, "ui.results.chart.dimension")),
-                     alt.Tooltip("status:N", title=t(lang, "ui.results.chart.legend")),
-                     alt.Tooltip("answered:N", title=t(lang, "ui.results.chart.answered"))],
-        )
-        .properties(height=max(120, 30 * len(rows)))
+    base = alt.Chart(alt.Data(values=data))  # type: ignore[no-untyped-call]
+    y = alt.Y("dimension:N", title=None, sort=None, axis=alt.Axis(labelLimit=320),
+              scale=alt.Scale(paddingInner=0.35))
+    track = base.mark_bar(color=TRACK, cornerRadiusEnd=3).encode(y=y, x=alt.datum(100))
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("share:Q", title=t(lang, "ui.results.chart.x"), scale=alt.Scale(domain=[0, 100])),
+        y=y,
+        color=alt.Color("status:N", title=t(lang, "ui.results.chart.legend"),
+                        scale=alt.Scale(domain=domain, range=colours),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("dimension:N", title=t(lang, "ui.results.chart.dimension")),
+                 alt.Tooltip("status:N", title=t(lang, "ui.results.chart.legend")),
+                 alt.Tooltip("answered:N", title=t(lang, "ui.results.chart.answered"))],
     )
+    return alt.layer(track, bars).properties(height=chart_height(rows))

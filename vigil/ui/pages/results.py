@@ -33,7 +33,7 @@ def _verdict(ctx: Context, ev: Evaluation) -> None:
 def _dimensions(ctx: Context, checklist: Checklist, ev: Evaluation) -> None:
     st.subheader(ctx.t("ui.results.dimensions"))
     rows = chart.dimension_rows(checklist, ev, ctx.lang)
-    st.altair_chart(chart.status_chart(rows, ctx.lang), width="stretch")
+    st.altair_chart(chart.status_chart(rows, ctx.lang), width="stretch", height=chart.chart_height(rows) + 60)
     with st.expander(ctx.t("ui.results.as_text")):
         st.markdown("\n".join(
             f"- {md_escape(r.title)}: {md_escape(r.status_label)} "
