@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 from tests.support.tiny import TINY, _q, _t
-from vigil.catalog import load_catalog
+from vigil.catalog import Catalog, load_catalog
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
@@ -54,9 +56,19 @@ def write_checklist(folder: Path, data: dict[str, Any] | None = None) -> Path:
     return path
 
 
+@functools.cache
+def _catalog(directory: str | None) -> Catalog:
+    return load_catalog(Path(directory) if directory else None)
+
+
+def catalog() -> Catalog:
+    """The checklists the app sees (loading the shipped one takes seconds: once per folder)."""
+    return _catalog(os.environ.get("VIGIL_CHECKLISTS"))
+
+
 def checklist_for(at: AppTest) -> Checklist:
     assessment = stored(at)
-    return load_catalog().get(assessment.checklist.id, assessment.checklist.version)
+    return catalog().get(assessment.checklist.id, assessment.checklist.version)
 
 
 # --------------------------------------------------------------------------- the app
@@ -87,7 +99,7 @@ def stored(at: AppTest) -> Assessment:
 
 def evaluation(at: AppTest) -> Evaluation:
     assessment = stored(at)
-    checklist = load_catalog().get(assessment.checklist.id, assessment.checklist.version)
+    checklist = catalog().get(assessment.checklist.id, assessment.checklist.version)
     return evaluate(checklist, assessment, dt.date.today())
 
 
