@@ -7,6 +7,7 @@ never fire is reported), so the "every rule can fire" test is not vacuous.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ FILES = checklist_files(default_directory())
 MAIN = "memorial_media"
 
 
+@functools.cache
 def _load(path: Path) -> Checklist:
     checklist, problems = check_file(path)
     assert checklist is not None, [str(p) for p in problems]
