@@ -7,7 +7,7 @@ import streamlit as st
 from vigil.i18n import available_languages, language_name
 from vigil.models.common import Severity, pick
 from vigil.store import NotFoundError, StoreUnavailableError
-from vigil.ui import language
+from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
 from vigil.ui.shell import LANG, URL_SYNCED, Context, flash, go
 from vigil.ui.text import md_escape, shorten
@@ -78,6 +78,7 @@ def _live_status(ctx: Context) -> None:
 
 
 def sidebar(ctx: Context) -> None:
+    style.apply()
     with st.sidebar:
         _language_selector(ctx)
         if st.button(ctx.t("ui.break.button"), icon=":material/coffee:", key="vigil.break",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from vigil.models.common import pick
 from vigil.models.results import SectionState
-from vigil.ui import steps, widgets
+from vigil.ui import steps, style, widgets
 from vigil.ui.session import SECTION
 from vigil.ui.shell import context, go
 from vigil.ui.text import md_escape
@@ -43,9 +43,13 @@ def render() -> None:
         st.info(ctx.t("ui.q.nothing"), icon=":material/info:")
         return
     st.session_state[state_key] = current
+    shown_key = f"{SECTION}.shown.{draft.id}"
+    if st.session_state.get(shown_key) not in (None, current):
+        style.scroll_to_top()
+    st.session_state[shown_key] = current
     by_id = {s.id: s for s in ev.sections}
     steps_col, main = st.columns([1, 3], gap="large")
-    with steps_col:
+    with steps_col, st.container(key="vigil_steps"):
         st.markdown(f"**{md_escape(ctx.t('ui.q.steps'))}**")
         for n, sid in enumerate(visible, start=1):
             state = by_id[sid].state

@@ -29,9 +29,9 @@ def _flash(ctx: Context) -> None:
             st.markdown(f"**{md_escape(ctx.t('ui.flash.break.title'))}**")
             st.write(ctx.t("ui.flash.break.body"))
             st.text(params.get("title", ""))
-            url = (st.context.url or "").split("?")[0]
+            url = (st.context.url or "").split("?")[0].rstrip("/")
             st.caption(ctx.t("ui.flash.break.link"))
-            st.code(f"{url}?a={params.get('id', '')}", language=None)
+            st.code(f"{url}/?a={params.get('id', '')}", language=None)
         else:
             st.write(ctx.t(key))
 
