@@ -1,0 +1,130 @@
+"""1. The report PDF for a full assessment: ``report_pdf(...)`` against the bare ``typst.compile`` call.
+
+The bare call is captured from ``report_pdf`` itself (same template, root, fonts, payload JSON, standards),
+then replayed: the difference is our own overhead (evaluate, facts, payload, JSON, error handling).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import typst
+
+from bench.common import Row, median, ms, ratio
+from bench.fixture import LANG, TODAY, full_assessment, shipped_checklist
+from vigil.models.assessment import Assessment
+
+RUNS = 12
+STAMP = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _captured_compile(fn: Callable[[], object]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Run ``fn`` with ``typst.compile`` replaced (nothing is compiled) and return the arguments it got."""
+    seen: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    real = typst.compile
+
+    def spy(*args: Any, **kwargs: Any) -> bytes:
+        seen.append((args, kwargs))
+        return b""
+
+    typst.compile = spy
+    try:
+        fn()
+    finally:
+        typst.compile = real
+    if len(seen) != 1:
+        raise RuntimeError(f"report_pdf called typst.compile {len(seen)} times")
+    return seen[0]
+
+
+def _variant(assessment: Assessment, i: int) -> Assessment:
+    """The same assessment under another title: a new input, as after any edit (Typst's memo cache misses)."""
+    meta = assessment.meta.model_copy(update={"title": f"{assessment.meta.title} (version {i})"})
+    return assessment.model_copy(update={"meta": meta})
+
+
+def _with_data(kwargs: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    return {**kwargs, "sys_inputs": {**kwargs["sys_inputs"], "data": json.dumps(data, ensure_ascii=False,
+                                                                                sort_keys=True)}}
+
+
+def _ablations(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The payload with one part left out, to see which part of the document costs what."""
+    out: dict[str, dict[str, Any]] = {}
+    if isinstance(data.get("sections"), list):
+        no_notes = copy.deepcopy(data)
+        for sec in no_notes["sections"]:
+            for q in sec.get("questions", []):
+                if "note" in q:
+                    q["note"] = ""
+        out["without the notes"] = no_notes
+        no_answers = copy.deepcopy(data)
+        no_answers["sections"] = []
+        out["without the answers section"] = no_answers
+    if isinstance(data.get("people"), dict) and isinstance(data["people"].get("rows"), list):
+        no_people = copy.deepcopy(data)
+        no_people["people"]["rows"] = []
+        out["without the people table"] = no_people
+    return out
+
+
+def run() -> list[Row]:
+    from vigil.engine import evaluate
+    from vigil.render import report_pdf
+
+    checklist = shipped_checklist()
+    assessment = full_assessment(checklist)
+
+    def ours(i: int) -> bytes:
+        return report_pdf(checklist, _variant(assessment, i), LANG, TODAY, timestamp=STAMP)
+
+    pdf = ours(-1)  # warm-up: fonts, template
+    ours_t = [_timed(lambda i=i: ours(i)) for i in range(RUNS)]  # type: ignore[misc]
+    calls = [_captured_compile(lambda i=i: ours(1000 + i)) for i in range(RUNS)]  # type: ignore[misc]
+    bare_t = [_timed(lambda a=a, k=k: typst.compile(*a, **k)) for a, k in calls]  # type: ignore[misc]
+    # the same input again and again: Typst's in-process memo cache answers most of it
+    same_ours = [_timed(lambda: ours(0)) for _ in range(RUNS)]
+    args, kwargs = calls[0]
+    same_bare = [_timed(lambda: typst.compile(*args, **kwargs)) for _ in range(RUNS)]
+    eval_t = [_timed(lambda: evaluate(checklist, assessment, TODAY)) for _ in range(RUNS)]
+    data = json.loads(kwargs["sys_inputs"]["data"])
+    json_t = [_timed(lambda: json.dumps(data, ensure_ascii=False, sort_keys=True)) for _ in range(RUNS)]
+    try:
+        from pypdf import PdfReader
+
+        pages = str(len(PdfReader(io.BytesIO(pdf)).pages))
+    except ImportError:
+        pages = "?"
+    people = len(next((a.people for a in assessment.answers.values() if a.people), []) or [])
+    notes = sum(1 for a in assessment.answers.values() if len(a.note) >= 1900)
+    what = "1 Report PDF"
+    m_ours, m_bare = median(ours_t), median(bare_t)
+    rows = [
+        Row(what, f"input: {len(assessment.answers)} answers, {people} relatives, {notes} notes of ~2,000 chars",
+            f"{pages} pages, {len(pdf) // 1024} KiB"),
+        Row(what, f"report_pdf(), new input each run, median of {RUNS}", ms(m_ours), "<= 150 ms"),
+        Row(what, f"bare typst.compile (same template, JSON, fonts), median of {RUNS}", ms(m_bare)),
+        Row(what, "ratio report_pdf / bare compile (our overhead)", ratio(m_ours, m_bare)),
+        Row(what, "  our part: evaluate() median", ms(median(eval_t))),
+        Row(what, f"  our part: json.dumps of the payload ({len(kwargs['sys_inputs']['data']) // 1024} KiB)",
+            ms(median(json_t))),
+        Row(what, "report_pdf(), identical input repeated (Typst memo cache)", ms(median(same_ours))),
+        Row(what, "bare compile, identical input repeated (Typst memo cache)", ms(median(same_bare))),
+    ]
+    for name, part in _ablations(data).items():
+        inputs = [_with_data(kwargs, {**part, "_bench": i}) for i in range(5)]
+        times = [_timed(lambda k=k: typst.compile(*args, **k)) for k in inputs]  # type: ignore[misc]
+        rows.append(Row(what, f"  bare compile {name}, median of 5", ms(median(times))))
+    return rows

@@ -1,0 +1,127 @@
+"""2. The questionnaire page's rerun cost with AppTest, on the busiest section of the shipped checklist, against
+``bench/bare_app.py`` drawing the same widgets with no logic.
+
+Two figures: a plain rerun (nothing changed: what every interaction pays at least), and a rerun after a
+radio answer changed (the callback, the save through the store and the new evaluation included).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from bench.common import Row, median, ms, ratio
+from bench.fixture import Busiest, busiest_section, full_assessment, shipped_checklist, write_spec
+from tests.support.app_server import ROOT
+
+WARMUP = 3
+RUNS = 15
+TIMEOUT = 60
+
+
+def _times(step: Callable[[int], None], runs: int) -> list[float]:
+    for i in range(WARMUP):
+        step(i)
+    out = []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        step(WARMUP + i)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def _check(at: AppTest, title: str) -> None:
+    if at.exception:
+        raise RuntimeError(f"the app failed: {[e.value for e in at.exception]}")
+    headers = [h.value for h in at.header]
+    if title not in headers:
+        raise RuntimeError(f"the section {title!r} is not shown (headers: {headers})")
+
+
+def _toggle_question(busiest: Busiest) -> tuple[str, list[str]]:
+    """A radio question of the section and two of its option ids to alternate between."""
+    from vigil.ui.answers import choice_options
+
+    q = next(q for q in reversed(busiest.questions) if q.kind.value in ("yes_no", "single_choice"))
+    options = choice_options(q)
+    return q.id, options[:2]
+
+
+def real_app(data_dir: Path) -> tuple[list[float], list[float], Busiest]:
+    from vigil.store.sql import open_store
+
+    os.environ["VIGIL_DATA_DIR"] = str(data_dir)
+    os.environ.pop("VIGIL_DATABASE_URL", None)
+    os.environ.pop("VIGIL_CHECKLISTS", None)
+    checklist = shipped_checklist()
+    assessment = full_assessment(checklist)
+    busiest = busiest_section(checklist, assessment)
+    store = open_store()
+    stored = store.create(assessment)
+    store.close()
+    title = next(s.title["en"] for s in checklist.sections if s.id == busiest.section_id)
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["a"] = stored.id
+    at.run()
+    at.session_state[f"vigil.section.{stored.id}"] = busiest.section_id
+    at.run()
+    _check(at, title)
+    plain = _times(lambda _: at.run(), RUNS)
+    _check(at, title)
+
+    qid, values = _toggle_question(busiest)
+
+    def answer(i: int) -> None:
+        key = f"w.{stored.id}.{at.session_state['vigil.generation']}.q.{qid}"
+        at.radio(key=key).set_value(values[i % 2]).run()
+
+    changed = _times(answer, RUNS)
+    _check(at, title)
+    saved = open_store().get(stored.id)
+    if saved.answers[qid].choice not in values and not saved.answers[qid].dont_know:
+        raise RuntimeError("the answer change was not saved")
+    return plain, changed, busiest
+
+
+def bare_app(spec: Path, busiest: Busiest) -> tuple[list[float], list[float]]:
+    os.environ["VIGIL_BENCH_SPEC"] = str(spec)
+    checklist = shipped_checklist()
+    title = next(s.title["en"] for s in checklist.sections if s.id == busiest.section_id)
+    at = AppTest.from_file(str(ROOT / "bench" / "bare_app.py"), default_timeout=TIMEOUT)
+    at.run()
+    _check(at, title)
+    plain = _times(lambda _: at.run(), RUNS)
+    qid, _ = _toggle_question(busiest)
+    radio = at.radio(key=f"q.{qid}")
+    labels = list(radio.options)[:2]
+
+    def answer(i: int) -> None:
+        at.radio(key=f"q.{qid}").set_value(labels[i % 2]).run()
+
+    changed = _times(answer, RUNS)
+    _check(at, title)
+    return plain, changed
+
+
+def run() -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="vigil-bench-") as tmp:
+        checklist = shipped_checklist()
+        spec = write_spec(checklist, full_assessment(checklist), Path(tmp) / "spec.json")
+        plain, changed, busiest = real_app(Path(tmp) / "data")
+        bare_plain, bare_changed = bare_app(spec, busiest)
+    what = "2 Rerun (AppTest)"
+    return [
+        Row(what, f"busiest section: {busiest.section_id} ({len(busiest.questions)} questions)", ""),
+        Row(what, f"questionnaire rerun, median of {RUNS} after {WARMUP} warm-up", ms(median(plain))),
+        Row(what, "bare script, same widgets, rerun median", ms(median(bare_plain))),
+        Row(what, "ratio questionnaire / bare (plain rerun)", ratio(median(plain), median(bare_plain)), "<= 1.5"),
+        Row(what, "questionnaire rerun after a radio answer (save incl.), median", ms(median(changed))),
+        Row(what, "bare script rerun after a radio answer, median", ms(median(bare_changed))),
+        Row(what, "ratio questionnaire / bare (answer changed)", ratio(median(changed), median(bare_changed))),
+    ]
