@@ -172,6 +172,9 @@ def test_language_switch_keeps_every_answer(tiny_checklists: Path) -> None:
     assert at.radio(key=key(at, "q", "consent")).label == "DE: Question consent?"
     assert at.button(key="vigil.break").label == "Eine Pause machen"
     assert stored(at).answers == before
+    assert "a" in at.query_params and set(at.query_params) == {"a"}  # the language never goes in the URL
+    remembered = [str(h.proto.body) for h in at.get("html") if "vigil_lang" in str(h.proto.body)]
+    assert remembered and "vigil_lang=de;" in remembered[0]  # a cookie remembers it for this browser
     at.radio(key="vigil.lang_widget").set_value("en").run()
     assert at.radio(key=key(at, "q", "consent")).value == "yes"
 
