@@ -13,13 +13,15 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# a loaded CI machine can take a few seconds for a rerun; wait for what a person would wait for
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS_LOG = ARTIFACTS / "app-server.log"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -63,6 +65,8 @@ class AppServer:
         # the app under test uses its own data directory, never a database named in the caller's environment
         env = {k: v for k, v in os.environ.items() if k != "VIGIL_DATABASE_URL"}
         env.update({"VIGIL_DATA_DIR": str(self.data_dir), **self.env})
+        if self.log:
+            self.log.parent.mkdir(parents=True, exist_ok=True)
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
         started = time.perf_counter()
         self.process = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
