@@ -56,7 +56,7 @@ def test_reload_and_server_restart_resume_from_the_url(page: Page, own_server: A
     _open_person_section(d, aid)
     d.answer(CHECKLIST.question("person_name"), Answer(text=NAME))
     url = page.url
-    assert NAME not in url and "Reload" not in url and url.endswith(f"a={aid}") or f"a={aid}" in url
+    assert (NAME not in url and "Reload" not in url and url.endswith(f"a={aid}")) or f"a={aid}" in url
 
     page.reload()
     d.idle()
@@ -88,7 +88,7 @@ def test_two_tabs_never_silently_overwrite(browser: Browser, app_server: AppServ
     first = browser.new_context().new_page()
     first.goto(app_server.url)
     a = Driver(first, CHECKLIST)
-    aid = a.begin("Two tabs")
+    a.begin("Two tabs")
     second = browser.new_context().new_page()
     second.goto(first.url)
     b = Driver(second, CHECKLIST)
