@@ -15,6 +15,7 @@ from vigil.ui.text import md_escape, shorten
 LANG_WIDGET = "vigil.lang_widget"
 COOKIE_PENDING = "vigil.lang_cookie"
 MAX_SIDEBAR_FINDINGS = 5
+ANNOUNCED = "vigil.save_announced"
 
 
 def _on_language() -> None:
@@ -65,12 +66,13 @@ def _live_status(ctx: Context) -> None:
             n = sum(1 for f in concerns if f.severity == sev)
             if n:
                 counts.append(f"{ctx.t(f'severity.{sev.value}')}: {n}")
-        st.markdown(f"**{md_escape(ctx.t('ui.status.findings'))}** " + md_escape(" · ".join(counts)))
+        st.markdown(f"**{md_escape(ctx.t('ui.status.findings'))}**")
+        st.caption(md_escape(" · ".join(counts)))
         lines = [f"- {md_escape(shorten(pick(f.message, ctx.lang), 110))}"
                  for f in concerns[:MAX_SIDEBAR_FINDINGS]]
         if len(concerns) > MAX_SIDEBAR_FINDINGS:
             lines.append(f"- {md_escape(ctx.t('ui.status.more', count=len(concerns) - MAX_SIDEBAR_FINDINGS))}")
-        st.markdown("\n".join(lines))
+        st.caption("\n".join(lines))
     else:
         st.caption(ctx.t("ui.status.no_findings"))
     saved = session.status == SaveStatus.saved
@@ -116,9 +118,15 @@ def banner(ctx: Context) -> None:
     if ctx.problem:
         st.info(ctx.problem, icon=":material/info:")
     session = ctx.session
-    if session is None or session.draft is None or session.status == SaveStatus.saved:
+    if session is None or session.draft is None:
         return
     status = session.status
+    announced = st.session_state.get(ANNOUNCED)
+    st.session_state[ANNOUNCED] = status.value
+    if status == SaveStatus.saved:
+        return
+    if announced != status.value:  # the banner is at the top; say it where the user is looking, once
+        st.toast(ctx.t(f"ui.save.{status.value}.title") + " " + ctx.t("ui.save.see_top"), icon=":material/info:")
     with st.container(border=True, key="vigil.banner"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.save.{status.value}.title'))}**")
         st.write(ctx.t(f"ui.save.{status.value}.body"))

@@ -15,7 +15,7 @@ STATE_ICONS = {
     SectionState.not_started: ":material/radio_button_unchecked:",
     SectionState.in_progress: ":material/pending:",
     SectionState.complete: ":material/check_circle:",
-    SectionState.has_concerns: ":material/error_outline:",
+    SectionState.has_concerns: ":material/flag:",
 }
 
 
