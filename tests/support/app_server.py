@@ -41,12 +41,13 @@ class AppServer:
     """One `streamlit run` process. ``restart()`` keeps the port and the data directory."""
 
     def __init__(self, data_dir: Path, script: Path = ROOT / "app.py", port: int | None = None,
-                 env: dict[str, str] | None = None, log: Path | None = None) -> None:
+                 env: dict[str, str] | None = None, log: Path | None = None, address: str | None = "127.0.0.1") -> None:
         self.data_dir = data_dir
         self.script = script
         self.port = port or free_port()
         self.env = env or {}
         self.log = log
+        self.address = address  # None: whatever .streamlit/config.toml says
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -56,8 +57,9 @@ class AppServer:
     def command(self) -> list[str]:
         return [
             sys.executable, "-m", "streamlit", "run", str(self.script),
-            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={self.port}",
+            "--server.headless=true", f"--server.port={self.port}",
             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+            *([f"--server.address={self.address}"] if self.address else []),
         ]
 
     def start(self, timeout: float = 30.0) -> float:
@@ -104,6 +106,17 @@ class AppServer:
     def restart(self) -> float:
         self.stop()
         return self.start()
+
+    def listening_addresses(self) -> set[str]:
+        """The local addresses (as /proc/net/tcp* spells them, hex) that listen on this server's port."""
+        found = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, port = local.rsplit(":", 1)
+                if state == "0A" and int(port, 16) == self.port:
+                    found.add(address)
+        return found
 
     def rss_kib(self) -> int:
         """Resident memory of the server process, in KiB."""
