@@ -14,20 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from vigil import i18n
-from vigil.assessment_file import AssessmentFileError, read_assessment
-from vigil.catalog import ChecklistError, Problem, check_file, checklist_files, default_directory, load_catalog
+from vigil.catalog import Problem, check_file, checklist_files, default_directory
+from vigil.cli_support import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, load_assessment, parse_date
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed as one line, exit code 2."""
-
+from vigil.render.cli import register as register_documents
 
 # --------------------------------------------------------------------------- validate
 
@@ -91,19 +85,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- assess
-
-
-def load_assessment(path: str) -> tuple[Assessment, Checklist]:
-    """Read an assessment file and the checklist it pins, or raise ``CliError`` with one line."""
-    try:
-        catalog = load_catalog()
-    except ChecklistError as exc:
-        raise CliError(f"the shipped checklists have problems; run 'vigil validate'. First: {exc.problems[0]}") \
-            from None
-    try:
-        return read_assessment(Path(path), catalog)
-    except AssessmentFileError as exc:
-        raise CliError(f"{path}: {exc}") from None
 
 
 def evaluation_json(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
@@ -186,16 +167,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
-
-
 Command = Callable[[argparse.Namespace], int]
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
-"""Other modules (documents) register their sub-commands here."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,20 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--lang", choices=langs, default="en")
-    p.add_argument("--today", type=_date, default=dt.date.today(), help="evaluate as of this date (YYYY-MM-DD)")
+    p.add_argument("--today", type=parse_date, default=dt.date.today(), help="evaluate as of this date (YYYY-MM-DD)")
     p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a checklist or an assessment file")
     p.add_argument("kind", choices=["checklist", "assessment"])
     p.set_defaults(func=cmd_schema)
 
-    for register in EXTRA_COMMANDS:
-        register(sub)
+    register_documents(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _register_documents()
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = args.func
@@ -240,12 +210,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. `vigil schema checklist | head`
         return EXIT_OK
-
-
-def _register_documents() -> None:
-    """Load the document commands (report, consent-form, labels) if that part of Vigil is present."""
-    try:
-        import vigil.render.cli  # noqa: F401  (registers itself in EXTRA_COMMANDS)
-    except ModuleNotFoundError as exc:
-        if exc.name != "vigil.render.cli":
-            raise

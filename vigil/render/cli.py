@@ -1,6 +1,6 @@
 """``vigil report``, ``vigil consent-form`` and ``vigil labels``: the documents from the command line.
 
-Registers itself in ``vigil.cli.EXTRA_COMMANDS``. Domain errors become ``CliError`` (one line, exit 2).
+``vigil.cli`` adds them with ``register``. Domain errors become ``CliError`` (one line, exit 2).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from vigil import cli as vigil_cli
+from vigil import cli_support as vigil_cli
 from vigil import i18n
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
@@ -20,13 +20,6 @@ from vigil.render.errors import RenderError
 from vigil.render.labels import label_kit, label_kit_text
 
 Renderer = Callable[[Checklist, Assessment, str, dt.date], bytes]
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
 
 
 def _render(renderer: Renderer, args: argparse.Namespace) -> bytes:
@@ -78,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument("-o", "--output", metavar="OUT.pdf", required=output_required,
                        help="where to write the PDF")
         p.add_argument("--lang", choices=langs, default="en")
-        p.add_argument("--today", type=_date, default=dt.date.today(),
+        p.add_argument("--today", type=vigil_cli.parse_date, default=dt.date.today(),
                        help="evaluate and date the document as of this day (YYYY-MM-DD)")
 
     p = sub.add_parser("report", help="write the assessment report as a PDF")
@@ -93,6 +86,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common(p, False)
     p.set_defaults(func=cmd_labels)
 
-
-if register not in vigil_cli.EXTRA_COMMANDS:
-    vigil_cli.EXTRA_COMMANDS.append(register)
