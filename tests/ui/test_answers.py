@@ -118,3 +118,12 @@ def test_answer_of_does_not_add() -> None:
     a = assessment(consent=Answer(choice="no"))
     assert answers.answer_of(a, "medium") == Answer()
     assert "medium" not in a.answers
+
+
+def test_meta_title_and_assessor() -> None:
+    a = assessment()
+    answers.set_meta(a, "title", "  Farewell  ")
+    answers.set_meta(a, "assessor", "Studio Licht\x00")
+    assert (a.meta.title, a.meta.assessor) == ("Farewell", "Studio Licht")
+    with pytest.raises(ValueError):
+        answers.set_meta(a, "language", "de")

@@ -336,3 +336,11 @@ def test_documents_are_made_only_when_asked(tiny_checklists: Path, monkeypatch: 
     assert "could not be made" in texts(at)
     assert "install fonts-noto-cjk" in texts(at)
     assert has_widget(at, "download_button", "vigil.docs.json")
+
+
+def test_title_and_maker_can_be_changed_later(tiny_checklists: Path) -> None:
+    at = start_app()
+    new_assessment(at, "Draft title")
+    at.text_input(key=key(at, "meta", "title")).input("Final title").run()
+    at.text_input(key=key(at, "meta", "assessor")).input("Studio Licht").run()
+    assert (stored(at).meta.title, stored(at).meta.assessor) == ("Final title", "Studio Licht")

@@ -224,3 +224,13 @@ def person_widget_value(question: Question, field_id: str, stored: str | None) -
     if fld.kind == PeopleFieldKind.single_choice:
         return stored
     return stored or ""
+
+
+# --------------------------------------------------------------------------- the assessment's own details
+
+
+def set_meta(assessment: Assessment, field: str, value: object) -> None:
+    """Change the title or the assessor (the maker's name, shown in the documents)."""
+    if field not in ("title", "assessor"):
+        raise ValueError(f"the assessment details have no field {field!r}")
+    setattr(assessment.meta, field, str(value or "").replace("\x00", "").strip()[:_SHORT])

@@ -248,3 +248,24 @@ def question(ctx: Context, session: Session, checklist: Checklist, q: Question) 
             _open_item(ctx, session, draft, q)
         _more(ctx, session, checklist, q)
         _note_and_evidence(ctx, session, q, answer, ctx.today)
+
+
+# --------------------------------------------------------------------------- the assessment's details
+
+
+def _on_meta(session: Session, field: str, key: str) -> None:
+    _change(session, answers.set_meta, field, st.session_state.get(key))
+
+
+def details(ctx: Context, session: Session) -> None:
+    """The title and the maker's name, editable at any time."""
+    draft = session.draft
+    assert draft is not None
+    with st.expander(ctx.t("ui.details.heading")):
+        c1, c2 = st.columns(2)
+        for col, field in ((c1, "title"), (c2, "assessor")):
+            key = session.widget_key("meta", field)
+            _init(key, getattr(draft.meta, field))
+            col.text_input(ctx.t(f"ui.details.{field}"), key=key, max_chars=200,
+                           on_change=_on_meta, args=(session, field, key))
+        st.caption(ctx.t("ui.details.help"))

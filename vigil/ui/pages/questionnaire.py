@@ -39,6 +39,7 @@ def render() -> None:
     current = steps.current_section(visible, order, st.session_state.get(state_key))
     st.title(pick(checklist.title, ctx.lang))
     st.caption(md_escape(draft.meta.title or ctx.t("ui.untitled")))
+    widgets.details(ctx, session)
     if current is None:
         st.info(ctx.t("ui.q.nothing"), icon=":material/info:")
         return
