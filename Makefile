@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint typecheck unit e2e bench clean
+.PHONY: run test unit e2e screenshots bench clean
 
 # The venv is rebuilt when pyproject.toml changes (the stamp is older than it).
 $(VENV)/.run-stamp: pyproject.toml
@@ -35,6 +35,10 @@ unit: $(VENV)/.test-stamp
 e2e: $(VENV)/.test-stamp
 	@scripts/system-deps.sh test
 	$(BIN)/python -m pytest -q tests/e2e
+
+screenshots: $(VENV)/.test-stamp
+	@scripts/system-deps.sh test
+	VIGIL_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/e2e
 
 bench: $(VENV)/.test-stamp
 	@scripts/system-deps.sh test

@@ -7,6 +7,7 @@ Screenshots are kept in test-artifacts/screenshots/ (CI keeps them as artifacts;
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,22 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 # a loaded CI machine can take a few seconds for a rerun; wait for what a person would wait for
 expect.set_options(timeout=20_000)
+
+
+README_SHOTS = ["en-01-start", "en-02-section-05-people", "en-03-results", "de-02-section-04-wishes",
+                "de-05-family", "en-11-two-tabs-stale"]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With VIGIL_UPDATE_SCREENSHOTS=1 (`make screenshots`), copy the README's pictures from this run."""
+    if os.environ.get("VIGIL_UPDATE_SCREENSHOTS") != "1" or exitstatus != 0:
+        return
+    target = ROOT / "docs" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in README_SHOTS:
+        source = SCREENSHOTS / f"{name}.png"
+        if source.exists():
+            shutil.copyfile(source, target / source.name)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
