@@ -127,3 +127,13 @@ def test_meta_title_and_assessor() -> None:
     assert (a.meta.title, a.meta.assessor) == ("Farewell", "Studio Licht")
     with pytest.raises(ValueError):
         answers.set_meta(a, "language", "de")
+
+
+def test_a_real_value_ends_dont_know() -> None:
+    a = assessment()
+    answers.set_dont_know(a, Q["age_at_death"], True)
+    answers.set_value(a, Q["age_at_death"], None)
+    assert a.answers["age_at_death"].dont_know
+    answers.set_value(a, Q["age_at_death"], 64)
+    assert not a.answers["age_at_death"].dont_know
+    assert a.answers["age_at_death"].is_answered

@@ -344,3 +344,16 @@ def test_title_and_maker_can_be_changed_later(tiny_checklists: Path) -> None:
     at.text_input(key=key(at, "meta", "title")).input("Final title").run()
     at.text_input(key=key(at, "meta", "assessor")).input("Studio Licht").run()
     assert (stored(at).meta.title, stored(at).meta.assessor) == ("Final title", "Studio Licht")
+
+
+def test_dont_know_box_follows_a_real_answer(tiny_checklists: Path) -> None:
+    at = start_app()
+    aid = new_assessment(at)
+    at.button(key=f"vigil.step.{aid}.person").click().run()
+    at.checkbox(key=key(at, "dk", "age_at_death")).check().run()
+    assert has_widget(at, "text_input", key(at, "oi", "age_at_death", "what"))
+    at.number_input(key=key(at, "q", "age_at_death")).set_value(64).run()
+    assert_ok(at)
+    assert at.checkbox(key=key(at, "dk", "age_at_death")).value is False
+    assert not has_widget(at, "text_input", key(at, "oi", "age_at_death", "what"))
+    assert stored(at).answers["age_at_death"].is_answered

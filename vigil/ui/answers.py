@@ -71,9 +71,12 @@ def value_changes(question: Question, value: object) -> dict[str, Any]:
 
 
 def set_value(assessment: Assessment, question: Question, value: object) -> None:
-    """Record what the question's main widget now says."""
+    """Record what the question's main widget now says. A real value ends "don't know"."""
     old = answer_of(assessment, question.id)
-    _store(assessment, question.id, _updated(old, **value_changes(question, value)))
+    changes = value_changes(question, value)
+    if any(v not in (None, []) for k, v in changes.items() if k != "dont_know"):
+        changes["dont_know"] = False
+    _store(assessment, question.id, _updated(old, **changes))
     if assessment.answers.get(question.id, Answer()).dont_know:
         ensure_open_item(assessment, question.id)
 

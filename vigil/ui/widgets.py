@@ -116,7 +116,7 @@ def _dont_know_box(ctx: Context, session: Session, q: Question, answer: Answer |
     if not q.allow_dont_know or q.kind in (QuestionKind.single_choice, QuestionKind.yes_no):
         return
     key = session.widget_key("dk", q.id)
-    _init(key, bool(answer and answer.dont_know))
+    st.session_state[key] = bool(answer and answer.dont_know)  # follows the draft: a value ends "don't know"
     st.checkbox(ctx.t("ui.q.dont_know"), key=key, on_change=_on_dont_know, args=(session, q, key))
 
 
