@@ -102,6 +102,26 @@ def test_delete_removes_the_text_from_the_file_itself(sqlite_store: SqlStore, db
     assert sqlite_store.get(kept.id) == kept
 
 
+def test_a_delete_held_up_by_another_reader_is_erased_once_the_reader_is_done(
+    sqlite_store: SqlStore, db_path: Path
+) -> None:
+    marker = f"Gone{uuid.uuid4().hex}"
+    gone = sqlite_store.create(sample(title=marker, marker=marker))
+    for _ in range(3):
+        gone = sqlite_store.save(gone)
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM assessments").fetchall()  # holds a snapshot from before the delete
+    try:
+        sqlite_store.delete(gone.id)
+        assert marker.encode() in _raw_bytes(db_path)  # the reader still needs the old pages
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert sqlite_store.list() == []  # any later call finishes the job
+    assert marker.encode() not in _raw_bytes(db_path)
+
+
 # ---------------------------------------------------------------------------------------- locked
 
 

@@ -64,6 +64,7 @@ class SqlStore:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._schema_ready = False
+        self._checkpoint_pending = False
         self._file_identity: tuple[int, int] | None = None
         self._path = target.path if isinstance(target, SqliteTarget) else None
         self._engine = self._make_engine()
@@ -86,16 +87,17 @@ class SqlStore:
         if target.path is None:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
             return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
-        return create_engine("sqlite://", creator=self._sqlite_connect, poolclass=QueuePool, **common)
+        return create_engine("sqlite://", creator=lambda: self._sqlite_connect(), poolclass=QueuePool, **common)
 
-    def _sqlite_connect(self) -> sqlite3.Connection:
+    def _sqlite_connect(self, timeout_s: float | None = None) -> sqlite3.Connection:
         """A connection to the file. Only the first set-up may create it (``mode=rwc``); later ``mode=rw``."""
         assert self._path is not None
         target = self.target
         assert isinstance(target, SqliteTarget)
         mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
         uri = f"file:{quote(str(self._path))}?mode={mode}"
-        conn = sqlite3.connect(uri, uri=True, timeout=self._busy_timeout_s, check_same_thread=False)
+        timeout = self._busy_timeout_s if timeout_s is None else timeout_s
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
         try:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = FULL")
@@ -187,6 +189,8 @@ class SqlStore:
         self._ensure_schema()
         self._check_file()
         with self._writer() if write else nullcontext(), self._faults():
+            if self._checkpoint_pending:
+                self._checkpoint(0)
             yield
 
     @contextmanager
@@ -250,16 +254,26 @@ class SqlStore:
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
             if gone and self._path is not None:
-                self._checkpoint()
+                self._checkpoint(self._busy_timeout_s)
         if not gone:
             raise NotFoundError(t("en", "store.not_found"))
 
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the file and empty it, so no copy of the deleted text stays in ``-wal``."""
-        with self._engine.connect() as conn:
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+    def _checkpoint(self, timeout_s: float) -> None:
+        """Fold the WAL into the file and empty it, so no copy of deleted text stays in ``-wal``.
+
+        Another program reading an older snapshot can hold it up; then it is tried again, without waiting,
+        at the start of every later call until it succeeds.
+        """
+        conn = self._sqlite_connect(timeout_s)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            busy = 1
+        finally:
+            conn.close()
+        self._checkpoint_pending = bool(busy)
         if busy:
-            log.warning("WAL checkpoint after delete could not finish (a reader was active); it runs again later")
+            log.warning("WAL checkpoint after delete could not finish (a reader was active); will retry")
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments
