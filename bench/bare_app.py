@@ -90,6 +90,10 @@ def _question(q: dict[str, Any]) -> None:
                     st.text(src)
             for ex in q["examples"]:
                 st.markdown(f"**Example: {ex['title']}**")
+                if ex["describes_death"]:
+                    st.caption("This example describes a death.")
+                    if not st.toggle("Show the example", key=f"ex.{q['key']}.{ex['id']}"):
+                        continue
                 st.write(ex["summary"])
         with st.expander("Note and evidence"):
             st.text_area("Note", key=f"note.{q['key']}", value=q["note"], max_chars=50_000, height=90)

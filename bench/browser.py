@@ -79,20 +79,20 @@ def _time_answers(page: Page, q: Question, labels: tuple[str, str]) -> list[floa
     return out
 
 
-def _time_next(page: Page, target: Target, step_prefix: str) -> list[float]:
+def _time_next(page: Page, target: Target, step_prefix: str) -> list[tuple[str, float]]:
     """Walk the visible sections with "Next" from the first to the last, as often as needed; each "Next" is a
     sample (the first WARMUP are dropped). Going back to the first section (a step button) is not timed."""
-    out: list[float] = []
+    out: list[tuple[str, float]] = []
     sections = target.sections
     while len(out) < CLICKS + WARMUP:
         page.locator(f"{step_prefix}{sections[0][0]} button").first.click()
         web.wait_heading(page, 2, sections[0][1])
         web.wait_idle(page)
-        for _sid, title in sections[1:]:
+        for sid, title in sections[1:]:
             t0 = time.perf_counter()
             page.locator(f"{target.next_button} button").first.click()
             web.wait_heading(page, 2, title)
-            out.append(time.perf_counter() - t0)
+            out.append((sid, time.perf_counter() - t0))
             web.wait_idle(page)
             if len(out) >= CLICKS + WARMUP:
                 break
@@ -121,7 +121,7 @@ def _option_label_any(q: Question, option_id: str) -> str:
     return t(LANG, "answer.dont_know") if option_id == DONT_KNOW else _option_label(q, option_id)
 
 
-def _real(b: Browser, tmp: Path) -> tuple[list[float], list[float], Target]:
+def _real(b: Browser, tmp: Path) -> tuple[list[float], list[tuple[str, float]], Target]:
     checklist = shipped_checklist()
     assessment = full_assessment(checklist)
     busiest = busiest_section(checklist, assessment)
@@ -160,7 +160,7 @@ def _real(b: Browser, tmp: Path) -> tuple[list[float], list[float], Target]:
     return answers, nexts, chosen
 
 
-def _bare(b: Browser, tmp: Path, target: Target) -> tuple[list[float], list[float]]:
+def _bare(b: Browser, tmp: Path, target: Target) -> tuple[list[float], list[tuple[str, float]]]:
     checklist = shipped_checklist()
     spec = write_spec(checklist, full_assessment(checklist), tmp / "spec.json")
     server = AppServer(tmp / "bare-data", script=ROOT / "bench" / "bare_app.py",
@@ -185,8 +185,12 @@ def _bare(b: Browser, tmp: Path, target: Target) -> tuple[list[float], list[floa
 def run(b: Browser) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="vigil-bench-") as name:
         tmp = Path(name)
-        answers, nexts, target = _real(b, tmp)
-        bare_answers, bare_nexts = _bare(b, tmp, target)
+        answers, next_by_section, target = _real(b, tmp)
+        bare_answers, bare_next_by_section = _bare(b, tmp, target)
+    nexts = [x for _, x in next_by_section]
+    bare_nexts = [x for _, x in bare_next_by_section]
+    slow_sid, slow = max(next_by_section, key=lambda p: p[1])
+    bare_slow = max((x for sid, x in bare_next_by_section if sid == slow_sid), default=0.0)
     what = "3 Browser clicks"
     q = target.question
     return [
@@ -203,6 +207,7 @@ def run(b: Browser) -> list[Row]:
         Row(what, "bare app: next -> next section shown, median", ms(median(bare_nexts))),
         Row(what, "bare app: next -> next section shown, p95", ms(p95(bare_nexts))),
         Row(what, "ratio next / bare (median)", ratio(median(nexts), median(bare_nexts)), "<= 1.3"),
+        Row(what, f"slowest next: to {slow_sid!r} (bare app, same section)", f"{ms(slow)} ({ms(bare_slow)})"),
     ]
 
 

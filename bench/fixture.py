@@ -141,8 +141,8 @@ def _question_spec(checklist: Checklist, q: Question, answer: Answer | None) -> 
         "options": [], "dont_know_box": False, "open_item": bool(answer and answer.dont_know),
         "rationale": pick(q.rationale, LANG),
         "sources": [checklist.source(s).title for s in q.sources],
-        "examples": [{"title": pick(ex.title, LANG), "summary": pick(ex.summary, LANG)}
-                     for ex in map(checklist.example, q.examples)],
+        "examples": [{"id": ex.id, "title": pick(ex.title, LANG), "summary": pick(ex.summary, LANG),
+                      "describes_death": ex.describes_death} for ex in map(checklist.example, q.examples)],
         "note": answer.note if answer else "",
         "people": [], "fields": [],
     }

@@ -61,13 +61,14 @@ def wait_sidebar_changed(page: Page, before: str, timeout_ms: float = TIMEOUT_MS
     )
 
 
-def wait_heading(page: Page, level: int, text: str, timeout_ms: float = TIMEOUT_MS) -> None:
+def wait_heading(page: Page, level: int, text: str, timeout_ms: float = TIMEOUT_MS,
+                 polling: float | str = "raf") -> None:
     """Until a heading of ``level`` reads exactly ``text``. Polled on every animation frame: Playwright's
     locator waits back off to 100-500 ms between checks, far too coarse for a latency figure."""
     page.wait_for_function(
         "([sel, want]) => Array.from(document.querySelectorAll(sel)).some("
         "h => h.innerText.trim() === want && h.getBoundingClientRect().height > 0)",
-        arg=[f"h{level}", text], timeout=timeout_ms, polling="raf",
+        arg=[f"h{level}", text], timeout=timeout_ms, polling=polling,
     )
 
 
