@@ -108,7 +108,9 @@ class PostgresServer:
         initdb = find_binary("initdb")
         find_binary("pg_ctl")
         user = _unprivileged_user()
-        base = Path(tempfile.mkdtemp(prefix="vigil-pg-"))
+        # /tmp rather than $TMPDIR: the server user must be able to reach the folder, and the socket path
+        # must stay short (Unix sockets allow ~100 bytes).
+        base = Path(tempfile.mkdtemp(prefix="vigil-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
         server = cls(base=base, port=free_port(), user=user)
         try:
             server.socket_dir.mkdir()
