@@ -275,3 +275,17 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
         assert_calm(caught.value, "damaged")
     finally:
         store.close()
+
+
+def test_a_data_folder_with_unusual_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "Jürgens Daten ?#%20 & 王 'x'"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    monkeypatch.delenv(URL_ENV, raising=False)
+    store = open_store()
+    try:
+        created = store.create(sample())
+        assert store.get(created.id) == created
+        assert (folder / "vigil.sqlite3").stat().st_size > 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # no file made at a mangled path
+    finally:
+        store.close()

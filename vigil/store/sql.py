@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import (
     Engine,
@@ -95,7 +94,7 @@ class SqlStore:
         target = self.target
         assert isinstance(target, SqliteTarget)
         mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
-        uri = f"file:{quote(str(self._path))}?mode={mode}"
+        uri = f"{self._path.absolute().as_uri()}?mode={mode}"
         timeout = self._busy_timeout_s if timeout_s is None else timeout_s
         conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
         try:
