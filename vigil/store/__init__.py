@@ -91,7 +91,7 @@ class AssessmentStore(Protocol):
         ...
 
     def delete(self, assessment_id: str) -> None:
-        """Delete the assessment for good (no soft delete, no copy kept)."""
+        """Delete the assessment for good (no soft delete, no copy kept). Raises ``NotFoundError``."""
         ...
 
     def list(self) -> list[StoredAssessment]:
