@@ -95,3 +95,19 @@ def test_the_store_strings_match_between_languages() -> None:
     english = {k for k in strings("en") if k.startswith("store.")}
     for lang in available_languages():
         assert {k for k in strings(lang) if k.startswith("store.")} == english
+
+
+def test_every_store_error_names_a_string_that_exists_in_every_language() -> None:
+    import vigil.store as contract
+    from vigil.store.config import StoreConfigError
+
+    errors = [
+        contract.StoreError("x"), contract.StoreUnavailableError("x", "locked"), contract.NotFoundError("x"),
+        contract.StaleWriteError("id", 1, 2), contract.AlreadyExistsError("x"), contract.UnstorableTextError("x"),
+        contract.UnreadableError("x"), StoreConfigError("x"),
+    ]
+    keys = {e.i18n_key for e in errors}
+    assert len(keys) == len(errors)
+    for lang in available_languages():
+        for key in keys:
+            assert key in strings(lang), (lang, key)

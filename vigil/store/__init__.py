@@ -15,7 +15,11 @@ from vigil.models.assessment import Assessment
 
 
 class StoreError(Exception):
-    """Base of the store's errors. ``str(error)`` is a calm sentence a user can act on."""
+    """Base of the store's errors. ``str(error)`` is a calm sentence a user can act on (in English);
+    ``i18n_key`` names the interface string that says it in the user's language (``vigil/i18n/*/store.json``).
+    """
+
+    i18n_key: str = "store.unavailable.unavailable"
 
 
 class StoreUnavailableError(StoreError):
@@ -29,15 +33,14 @@ class StoreUnavailableError(StoreError):
     def __init__(self, message: str = "The saved assessments cannot be reached right now. Please try again "
                  "in a moment.", reason: str = "unavailable") -> None:
         self.reason = reason
+        self.i18n_key = f"store.unavailable.{reason}"
         super().__init__(message)
-
-    @property
-    def i18n_key(self) -> str:
-        return f"store.unavailable.{self.reason}"
 
 
 class StaleWriteError(StoreError):
     """The assessment was changed elsewhere (another tab or server) since this copy was loaded."""
+
+    i18n_key = "store.stale"
 
     def __init__(self, assessment_id: str, expected: int, actual: int) -> None:
         self.assessment_id = assessment_id
@@ -52,13 +55,25 @@ class StaleWriteError(StoreError):
 class NotFoundError(StoreError):
     """No assessment with that id (never existed, or was deleted)."""
 
+    i18n_key = "store.not_found"
+
 
 class AlreadyExistsError(StoreError):
     """``create`` was given an assessment whose id is already stored (e.g. the same file imported twice)."""
 
+    i18n_key = "store.already_exists"
+
 
 class UnstorableTextError(StoreError):
     """The assessment holds text that no database can keep (the NUL control character); nothing was saved."""
+
+    i18n_key = "store.unstorable_text"
+
+
+class UnreadableError(StoreError):
+    """A stored assessment cannot be read back (written by a newer Vigil, or damaged)."""
+
+    i18n_key = "store.unreadable"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ SQLITE_FILE_NAME = "vigil.sqlite3"
 class StoreConfigError(StoreError):
     """The configured database address cannot be used (a setting to fix, not a passing fault)."""
 
+    i18n_key = "store.config"
+
 
 @dataclass(frozen=True)
 class SqliteTarget:

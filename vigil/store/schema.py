@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from vigil.i18n import t
 from vigil.models.assessment import Assessment, utc_now
-from vigil.store import StoreError, UnstorableTextError
+from vigil.store import UnreadableError, UnstorableTextError
 
 metadata = MetaData()
 assessments = Table(
@@ -83,4 +83,4 @@ def load(doc: Any) -> Assessment:
             return Assessment.model_validate_json(doc)
         return Assessment.model_validate(doc)
     except ValidationError:
-        raise StoreError(t("en", "store.unreadable")) from None
+        raise UnreadableError(t("en", "store.unreadable")) from None
