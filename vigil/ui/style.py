@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 CSS = """
@@ -27,6 +29,12 @@ def apply() -> None:
     st.html(CSS)
 
 
-def scroll_to_top() -> None:
-    """After moving to another section, start reading at its top."""
-    st.html(SCROLL_TOP, unsafe_allow_javascript=True)
+def scroll_to_top(section_id: str) -> None:
+    """After moving to another section, start reading at its top.
+
+    The section id (a checklist id: lower-case letters, digits, underscores) makes each script differ from
+    the previous one, so the browser runs it again; ids of any other shape are left out.
+    """
+    marker = section_id if re.fullmatch(r"[a-z][a-z0-9_]*", section_id) else "section"
+    with st.container(key=f"vigil_scroll_{marker}", height=1, border=False):  # a new element: the script runs
+        st.html(f"<!-- {marker} -->{SCROLL_TOP}", unsafe_allow_javascript=True)

@@ -46,7 +46,7 @@ def render() -> None:
     st.session_state[state_key] = current
     shown_key = f"{SECTION}.shown.{draft.id}"
     if st.session_state.get(shown_key) not in (None, current):
-        style.scroll_to_top()
+        style.scroll_to_top(current)
     st.session_state[shown_key] = current
     by_id = {s.id: s for s in ev.sections}
     steps_col, main = st.columns([1, 3], gap="large")
