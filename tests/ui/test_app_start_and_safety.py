@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.ui.support import assert_ok, key, new_assessment, start_app, stored
+from tests.ui.support import assert_ok, evaluation, key, new_assessment, start_app, stored
 from tests.ui.test_app_flows import texts
 from vigil.store.sql import open_store
 
@@ -116,3 +116,42 @@ def test_hostile_text_is_shown_literally_never_as_markup(tiny_checklists: Path) 
                 assert raw not in value, (page, value)
         assert not at.get("html") or all("alert(1)" not in str(h.proto) for h in at.get("html"))
     assert HOSTILE in texts(at) or HOSTILE.replace("\u202e", "") in texts(at).replace("\u202e", "")
+
+
+def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checklists: Path) -> None:
+    at = start_app()
+    aid = new_assessment(at, "Video")
+    at.button(key=f"vigil.step.{aid}.person").click().run()
+    at.text_input(key=key(at, "q", "person_name")).input("Jürgen Weiß").run()
+    progress = evaluation(at).progress
+    at.button(key="vigil.break").click().run()
+    row = texts(at)
+    assert "About Jürgen Weiß" in row
+    assert f"{progress.answered} of {progress.required} answered" in row
+    assert progress.answered == 1
+    assert "Resolve first" in row
+
+
+def test_support_lists_resources_for_the_current_language(tiny_checklists: Path) -> None:
+    at = start_app()
+    at.switch_page("vigil/ui/pages/support.py").run()
+    assert "Helpline EN" in texts(at)
+    assert "Telefonseelsorge" not in texts(at)
+    at.radio(key="vigil.lang_widget").set_value("de").run()
+    assert "Telefonseelsorge" in texts(at)
+    assert "Helpline EN" not in texts(at)
+
+
+def test_family_view_has_no_scores_and_no_colours(tiny_checklists: Path) -> None:
+    at = start_app()
+    aid = new_assessment(at)
+    at.radio(key=key(at, "q", "medium")).set_value("voice").run()
+    at.switch_page("vigil/ui/pages/family.py").run()
+    assert_ok(at)
+    assert not at.main.get("vega_lite_chart")
+    assert not at.main.get("progress")
+    assert not at.main.get("metric")
+    shown = texts(at)
+    assert "A voice clone must be labelled." not in shown or "Label it." in shown
+    assert "%" not in shown
+    assert aid not in shown

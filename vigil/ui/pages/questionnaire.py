@@ -72,16 +72,18 @@ def render() -> None:
             if q.id in shown:
                 widgets.question(ctx, session, checklist, q)
         before, after = steps.neighbours(visible, current)
-        c1, c2 = st.columns(2)
-        if before is not None:
-            c1.button(ctx.t("ui.q.back"), key="vigil.q.back", icon=":material/arrow_back:",
-                      on_click=_go_to, args=(state_key, before))
-        if after is not None:
-            c2.button(ctx.t("ui.q.next"), key="vigil.q.next", type="primary", icon=":material/arrow_forward:",
-                      on_click=_go_to, args=(state_key, after))
-        elif c2.button(ctx.t("ui.q.to_results"), key="vigil.q.results", type="primary",
-                       icon=":material/insights:"):
-            go("results")
+        with st.container(horizontal=True, horizontal_alignment="distribute", key="vigil_q_nav"):
+            if before is not None:
+                st.button(ctx.t("ui.q.back"), key="vigil.q.back", icon=":material/arrow_back:",
+                          on_click=_go_to, args=(state_key, before))
+            else:
+                st.space("small")
+            if after is not None:
+                st.button(ctx.t("ui.q.next"), key="vigil.q.next", type="primary", icon=":material/arrow_forward:",
+                          on_click=_go_to, args=(state_key, after))
+            elif st.button(ctx.t("ui.q.to_results"), key="vigil.q.results", type="primary",
+                           icon=":material/insights:"):
+                go("results")
         st.caption(pick(checklist.notice, ctx.lang))
 
 

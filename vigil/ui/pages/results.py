@@ -96,11 +96,11 @@ def render() -> None:
         return
     st.caption(md_escape(session.draft.meta.title or ctx.t("ui.untitled")))
     _verdict(ctx, ev)
-    c1, c2 = st.columns(2)
-    if c1.button(ctx.t("ui.results.back"), key="vigil.r.back", icon=":material/arrow_back:"):
-        go("questionnaire")
-    if c2.button(ctx.t("ui.results.family"), key="vigil.r.family", icon=":material/diversity_3:"):
-        go("family")
+    with st.container(horizontal=True, key="vigil_r_nav"):
+        if st.button(ctx.t("ui.results.back"), key="vigil.r.back", icon=":material/arrow_back:"):
+            go("questionnaire")
+        if st.button(ctx.t("ui.results.family"), key="vigil.r.family", icon=":material/diversity_3:"):
+            go("family")
     _dimensions(ctx, checklist, ev)
     _findings(ctx, ev)
     _open_items(ctx, ev)
