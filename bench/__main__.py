@@ -3,7 +3,6 @@ no pass or fail; the target column says what we aim for."""
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -17,10 +16,12 @@ if str(ROOT) not in sys.path:
 
 
 def main() -> None:
+    from streamlit import logger as st_logger
+
     from bench import browser, memory, report, rerun, startup, web
     from bench.common import Row, environment, table
 
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    st_logger.set_log_level("error")  # AppTest outside a server warns about a missing ScriptRunContext
     started = time.perf_counter()
     print("Vigil benchmarks (make bench)")
     for line in environment():
