@@ -336,6 +336,12 @@ def test_documents_are_made_only_when_asked(tiny_checklists: Path, monkeypatch: 
     assert "could not be made" in texts(at)
     assert "install fonts-noto-cjk" in texts(at)
     assert has_widget(at, "download_button", "vigil.docs.json")
+    # a document made before a change is not offered for the changed assessment
+    at.switch_page("vigil/ui/pages/questionnaire.py").run()
+    at.radio(key=key(at, "q", "medium")).set_value("bot").run()
+    at.switch_page("vigil/ui/pages/results.py").run()
+    assert not has_widget(at, "download_button", "vigil.docs.dl.report")
+    assert has_widget(at, "button", "vigil.docs.make.report")
 
 
 def test_title_and_maker_can_be_changed_later(tiny_checklists: Path) -> None:

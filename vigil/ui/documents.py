@@ -16,6 +16,7 @@ from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.render import RenderError, consent_form_pdf, label_kit, labels_pdf, report_pdf
 from vigil.render.labels import LabelKit
+from vigil.ui.session import Session
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
 
@@ -30,8 +31,11 @@ def file_name(kind: str, assessment: Assessment, extension: str) -> str:
     return f"vigil-{kind}-{assessment.meta.updated.date().isoformat()}.{extension}"
 
 
-def _prepare(kind: str, checklist: Checklist, assessment: Assessment, lang: str, today: dt.date,
-             version: str) -> None:
+def _prepare(kind: str, session: Session, checklist: Checklist, lang: str, today: dt.date) -> None:
+    """Make one document from the draft as it is now, and keep it for this version and language."""
+    assessment = session.draft
+    if assessment is None:
+        return
     st.session_state.pop(FAILED + kind, None)
     try:
         data = RENDERERS[kind](checklist, assessment, lang, today)
@@ -39,10 +43,11 @@ def _prepare(kind: str, checklist: Checklist, assessment: Assessment, lang: str,
         st.session_state[FAILED + kind] = str(exc)
         st.session_state.pop(READY + kind, None)
         return
-    st.session_state[READY + kind] = (version, lang, data)
+    st.session_state[READY + kind] = (fingerprint(assessment), lang, data)
 
 
-def _pdf(ctx: Context, kind: str, checklist: Checklist, assessment: Assessment, version: str) -> None:
+def _pdf(ctx: Context, kind: str, session: Session, checklist: Checklist, assessment: Assessment,
+         version: str) -> None:
     with st.container(border=True, key=f"vigil.docs.box.{kind}"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.docs.{kind}'))}**")
         st.caption(ctx.t(f"ui.docs.{kind}.help"))
@@ -53,7 +58,7 @@ def _pdf(ctx: Context, kind: str, checklist: Checklist, assessment: Assessment, 
                                icon=":material/download:", on_click="ignore", type="primary")
         else:
             st.button(ctx.t("ui.docs.prepare"), key=f"vigil.docs.make.{kind}", icon=":material/description:",
-                      on_click=_prepare, args=(kind, checklist, assessment, ctx.lang, ctx.today, version))
+                      on_click=_prepare, args=(kind, session, checklist, ctx.lang, ctx.today))
         failed = st.session_state.get(FAILED + kind)
         if isinstance(failed, str):
             st.info(ctx.t("ui.docs.failed"), icon=":material/info:")
@@ -77,13 +82,13 @@ def _label_texts(ctx: Context, kit: LabelKit) -> None:
         st.caption(md_escape(kit.c2pa_source))
 
 
-def panel(ctx: Context, checklist: Checklist, assessment: Assessment) -> None:
+def panel(ctx: Context, session: Session, checklist: Checklist, assessment: Assessment) -> None:
     st.subheader(ctx.t("ui.docs.heading"))
     version = fingerprint(assessment)
     cols = st.columns(3)
     for col, kind in zip(cols, RENDERERS, strict=True):
         with col:
-            _pdf(ctx, kind, checklist, assessment, version)
+            _pdf(ctx, kind, session, checklist, assessment, version)
     try:
         kit = label_kit(checklist, assessment, ctx.lang, ctx.today)
     except RenderError as exc:

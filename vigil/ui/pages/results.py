@@ -105,7 +105,7 @@ def render() -> None:
     _findings(ctx, ev)
     _open_items(ctx, ev)
     _jurisdictions(ctx, checklist, ev)
-    documents.panel(ctx, checklist, session.draft)
+    documents.panel(ctx, session, checklist, session.draft)
     st.caption(pick(checklist.notice, ctx.lang))
 
 
