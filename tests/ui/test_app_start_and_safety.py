@@ -155,3 +155,12 @@ def test_family_view_has_no_scores_and_no_colours(tiny_checklists: Path) -> None
     assert "A voice clone must be labelled." not in shown or "Label it." in shown
     assert "%" not in shown
     assert aid not in shown
+
+
+def test_a_store_that_cannot_open_gets_a_calm_message(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("VIGIL_DATABASE_URL", "mysql://somewhere/vigil")
+    at = start_app()
+    assert_ok(at)
+    assert "SQLite or PostgreSQL" in texts(at)
+    assert at.title[0].value == "Vigil"
+    assert not any(b.key == "vigil.start.create" for b in at.button)
