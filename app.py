@@ -7,6 +7,6 @@ from vigil.ui import frame, shell
 st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
 ctx = shell.prepare()
 navigation = st.navigation(shell.pages(ctx))
-frame.sidebar(ctx)
+frame.sidebar(ctx, navigation.url_path)
 frame.banner(ctx)
 navigation.run()

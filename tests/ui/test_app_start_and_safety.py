@@ -149,7 +149,7 @@ def test_family_view_has_no_scores_and_no_colours(tiny_checklists: Path) -> None
     at.switch_page("vigil/ui/pages/family.py").run()
     assert_ok(at)
     assert not at.main.get("vega_lite_chart")
-    assert not at.main.get("progress")
+    assert not at.get("progress")  # not even the live status in the sidebar
     assert not at.main.get("metric")
     shown = texts(at)
     assert "A voice clone must be labelled." not in shown or "Label it." in shown

@@ -79,7 +79,8 @@ def _live_status(ctx: Context) -> None:
     st.caption(ctx.t("ui.save.ok") if saved else ctx.t("ui.save.not_saved"))
 
 
-def sidebar(ctx: Context) -> None:
+def sidebar(ctx: Context, page: str) -> None:
+    """The family view keeps the sidebar free of scores and colours: no live status there."""
     style.apply()
     with st.sidebar:
         _language_selector(ctx)
@@ -87,8 +88,9 @@ def sidebar(ctx: Context) -> None:
                      width="stretch"):
             _take_a_break(ctx)
         st.caption(ctx.t("ui.break.hint"))
-        st.divider()
-        _live_status(ctx)
+        if page != "family":
+            st.divider()
+            _live_status(ctx)
 
 
 # --------------------------------------------------------------------------- the saving banner
