@@ -164,3 +164,14 @@ def test_a_store_that_cannot_open_gets_a_calm_message(monkeypatch) -> None:  # t
     assert "SQLite or PostgreSQL" in texts(at)
     assert at.title[0].value == "Vigil"
     assert not any(b.key == "vigil.start.create" for b in at.button)
+
+
+def test_broken_checklist_files_get_a_calm_message(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("VIGIL_CHECKLISTS", str(folder))
+    at = start_app()
+    assert_ok(at)
+    assert "checklist files could not be loaded" in texts(at)
+    assert not any(b.key == "vigil.start.create" for b in at.button)
