@@ -96,3 +96,19 @@ def test_chart_rows_and_spec_use_the_muted_palette() -> None:
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         assert not (r > 180 and g < 90 and b < 90), f"{colour} is an alarm red"
     assert DimensionStatus.stop in chart.PALETTE
+
+
+def test_streamlit_config_is_private_and_calm() -> None:
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["server"]["headless"] is True
+    assert config["runner"]["enforceSerializableSessionState"] is True
+    assert config["client"]["showErrorDetails"] == "none"
+    for name in ("primaryColor", "backgroundColor", "secondaryBackgroundColor", "textColor"):
+        colour = config["theme"][name]
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        assert not (r > 180 and g < 90 and b < 90), f"{name} is an alarm red"
