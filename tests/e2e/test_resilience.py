@@ -102,7 +102,7 @@ def test_two_tabs_never_silently_overwrite(browser: Browser, app_server: AppServ
     expect(a.sidebar().get_by_text(a.t("ui.save.ok"))).to_be_visible()
     # the second tab still holds the old revision: its change must not silently replace the first tab's
     b.answer(CHECKLIST.question("lifespan"), Answer(choice="one_occasion"))
-    expect(second.get_by_text(b.t("ui.save.stale.title"))).to_be_visible()
+    expect(second.get_by_text(b.t("ui.save.stale.title")).first).to_be_visible()
     shot(second, "en-11-two-tabs-stale")
     second.get_by_role("button", name=b.t("ui.save.stale.theirs")).click()
     b.idle()
@@ -129,7 +129,7 @@ def test_broken_import_explains_and_changes_nothing(app: Page, tmp_path: Path) -
         path.write_text(content, encoding="utf-8")
         d.keyed("vigil.start.import").locator("input[type='file']").set_input_files(str(path))
         d.idle()
-        expect(app.get_by_text(d.t("ui.start.import.failed"))).to_be_visible()
-        expect(app.get_by_text(message, exact=False)).to_be_visible()
+        expect(app.get_by_text(d.t("ui.start.import.failed")).first).to_be_visible()
+        expect(app.get_by_text(message, exact=False).first).to_be_visible()
         assert app.locator('[class*="st-key-vigil-start-row-"]').count() == rows_before
     shot(app, "en-12-broken-import")
