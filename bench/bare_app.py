@@ -122,8 +122,13 @@ def main() -> None:
         st.caption("Saved.")
     st.title(spec["title"])
     st.caption("Birthday greeting for Anna")
+    with st.expander("About this assessment"):
+        c1, c2 = st.columns(2)
+        c1.text_input("Title", key="meta.title", max_chars=200)
+        c2.text_input("Made by", key="meta.assessor", max_chars=200)
+        st.caption("Both appear on the documents.")
     steps, main_col = st.columns([1, 3], gap="large")
-    with steps:
+    with steps, st.container(key="steps"):
         st.markdown("**Steps**")
         for n, s in enumerate(sections):
             st.button(f"{n + 1}. {s['title']}", key=f"step.{s['id']}", icon=":material/pending:",
@@ -136,12 +141,15 @@ def main() -> None:
             st.write(section["intro"])
         for q in section["questions"]:
             _question(q)
-        c1, c2 = st.columns(2)
-        if index > 0:
-            c1.button("Back", key="back", icon=":material/arrow_back:", on_click=_go, args=(index - 1,))
-        if index + 1 < len(sections):
-            c2.button("Next", key="next", type="primary", icon=":material/arrow_forward:",
-                      on_click=_go, args=(index + 1,))
+        with st.container(horizontal=True, horizontal_alignment="distribute", key="nav"):
+            if index > 0:
+                st.button("Back", key="back", icon=":material/arrow_back:", on_click=_go, args=(index - 1,))
+            else:
+                st.space("small")
+            if index + 1 < len(sections):
+                st.button("Next", key="next", type="primary", icon=":material/arrow_forward:",
+                          on_click=_go, args=(index + 1,))
+        st.caption(spec["notice"])
 
 
 main()

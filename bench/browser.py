@@ -3,15 +3,17 @@
 the sidebar) give the ratios.
 
 Each figure is ``time.perf_counter()`` around the click and the wait for its signal: the sidebar's text
-differs from before the click (answer), or the next section's heading is visible (next). Before the next
-click the app's script run must have finished, so clicks never overlap.
+differs from before the click (answer), or the next section's heading is visible (next); both are polled on
+every animation frame. Before the next click the app's script run must have finished, so clicks never
+overlap. Both apps run side by side and are measured in alternating rounds, so a change in the machine's load
+during the benchmark hits both alike.
 """
 
 from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
@@ -29,22 +31,64 @@ from vigil.ui.answers import DONT_KNOW, choice_options
 
 WARMUP = 2
 CLICKS = 20
+ROUNDS = 4
 
 
 @dataclass
-class Target:
-    """What is clicked, the same in both apps."""
+class Driver:
+    """One app in one page, and where its clicks go. Keeps its place between rounds."""
 
-    title: str
-    section_title: str
-    question: Question
-    labels: tuple[str, str]
+    page: Page
     next_button: str
+    step_prefix: str
     sections: list[tuple[str, str]]
     """The visible sections (id, title) in order."""
+    question: Question | None = None
+    labels: tuple[str, str] = ("", "")
+    answers: list[float] = field(default_factory=list)
+    nexts: list[tuple[str, float]] = field(default_factory=list)
+    _clicks: int = 0
+    _position: int = -1
+    """Index in ``sections`` of the section shown (-1: not known yet)."""
+
+    def answer(self, n: int) -> None:
+        """``n`` timed clicks, alternating between the two labels (``labels[0]`` is selected at first)."""
+        assert self.question is not None
+        radio = self.page.locator(f'[class*="-q-{self.question.id}"]').first
+        for _ in range(n):
+            self._clicks += 1
+            option = radio.get_by_text(self.labels[self._clicks % 2], exact=True)
+            before = web.sidebar_text(self.page)
+            t0 = time.perf_counter()
+            option.click()
+            web.wait_sidebar_changed(self.page, before)
+            self.answers.append(time.perf_counter() - t0)
+            web.wait_idle(self.page)
+
+    def go_to(self, index: int) -> None:
+        sid, title = self.sections[index]
+        self.page.locator(f"{self.step_prefix}{sid} button").first.click()
+        web.wait_heading(self.page, 2, title)
+        web.wait_idle(self.page)
+        self._position = index
+
+    def next(self, n: int) -> None:
+        """``n`` timed clicks on "Next" through the sections; from the last one, back to the first (not timed)."""
+        for _ in range(n):
+            if self._position < 0 or self._position + 1 >= len(self.sections):
+                self.go_to(0)
+            sid, title = self.sections[self._position + 1]
+            t0 = time.perf_counter()
+            self.page.locator(f"{self.next_button} button").first.click()
+            web.wait_heading(self.page, 2, title)
+            self.nexts.append((sid, time.perf_counter() - t0))
+            web.wait_idle(self.page)
+            self._position += 1
 
 
 def _option_label(q: Question, option_id: str) -> str:
+    if option_id == DONT_KNOW:
+        return t(LANG, "answer.dont_know")
     if q.kind == QuestionKind.yes_no:
         return t(LANG, f"answer.{option_id}")
     return pick(next(o for o in q.options if o.id == option_id).label, LANG)
@@ -63,43 +107,7 @@ def _radio_questions(checklist: Checklist, questions: list[Question]) -> list[Qu
     return sorted(radios, key=lambda q: q.id in named)
 
 
-def _time_answers(page: Page, q: Question, labels: tuple[str, str]) -> list[float]:
-    radio = page.locator(f'[class*="-q-{q.id}"]').first
-    out = []
-    for i in range(WARMUP + CLICKS):
-        option = radio.get_by_text(labels[(i + 1) % 2], exact=True)  # labels[0] is selected at first
-        before = web.sidebar_text(page)
-        t0 = time.perf_counter()
-        option.click()
-        web.wait_sidebar_changed(page, before)
-        elapsed = time.perf_counter() - t0
-        web.wait_idle(page)
-        if i >= WARMUP:
-            out.append(elapsed)
-    return out
-
-
-def _time_next(page: Page, target: Target, step_prefix: str) -> list[tuple[str, float]]:
-    """Walk the visible sections with "Next" from the first to the last, as often as needed; each "Next" is a
-    sample (the first WARMUP are dropped). Going back to the first section (a step button) is not timed."""
-    out: list[tuple[str, float]] = []
-    sections = target.sections
-    while len(out) < CLICKS + WARMUP:
-        page.locator(f"{step_prefix}{sections[0][0]} button").first.click()
-        web.wait_heading(page, 2, sections[0][1])
-        web.wait_idle(page)
-        for sid, title in sections[1:]:
-            t0 = time.perf_counter()
-            page.locator(f"{target.next_button} button").first.click()
-            web.wait_heading(page, 2, title)
-            out.append((sid, time.perf_counter() - t0))
-            web.wait_idle(page)
-            if len(out) >= CLICKS + WARMUP:
-                break
-    return out[WARMUP:]
-
-
-def _probe(page: Page, q: Question, labels: tuple[str, str]) -> bool:
+def _changes_status(page: Page, q: Question, labels: tuple[str, str]) -> bool:
     """Select ``labels[0]``, then check that alternating to the other option and back changes the sidebar."""
     radio = page.locator(f'[class*="-q-{q.id}"]').first
     radio.get_by_text(labels[0], exact=True).click()
@@ -117,91 +125,81 @@ def _probe(page: Page, q: Question, labels: tuple[str, str]) -> bool:
     return True
 
 
-def _option_label_any(q: Question, option_id: str) -> str:
-    return t(LANG, "answer.dont_know") if option_id == DONT_KNOW else _option_label(q, option_id)
+def _choose_question(real: Driver, checklist: Checklist, questions: list[Question]) -> None:
+    """A radio of the busiest section whose two options change the live status each time."""
+    for q in _radio_questions(checklist, questions):
+        options = choice_options(q)
+        for pair in ((options[0], options[-1]), (options[0], options[1])):
+            labels = (_option_label(q, pair[0]), _option_label(q, pair[1]))
+            if _changes_status(real.page, q, labels):
+                real.question, real.labels = q, labels
+                return
+    raise RuntimeError("no radio in the busiest section changes the live status")
 
 
-def _real(b: Browser, tmp: Path) -> tuple[list[float], list[tuple[str, float]], Target]:
+def run(b: Browser) -> list[Row]:
     checklist = shipped_checklist()
     assessment = full_assessment(checklist)
     busiest = busiest_section(checklist, assessment)
     sections = [(s.id, pick(next(x.title for x in checklist.sections if x.id == s.id), LANG))
                 for s in evaluate(checklist, assessment, TODAY).sections]
-    (aid,) = web.data_dir_with(tmp / "data", [assessment])
-    server = AppServer(tmp / "data", log=tmp / "app.log")
-    server.start()
-    ctx = web.new_context(b)
-    try:
-        page = ctx.new_page()
-        title = pick(checklist.title, LANG)
-        section_title = dict(sections)[busiest.section_id]
-        web.open_assessment(page, server, aid, title)
-        step_prefix = f".st-key-vigil-step-{aid}-"
-        page.locator(f"{step_prefix}{busiest.section_id} button").first.click()
-        web.wait_heading(page, 2, section_title)
-        web.wait_idle(page)
-        chosen: Target | None = None
-        for q in _radio_questions(checklist, busiest.questions):
-            options = choice_options(q)
-            for pair in ((options[0], options[-1]), (options[0], options[1])):
-                labels = (_option_label_any(q, pair[0]), _option_label_any(q, pair[1]))
-                if _probe(page, q, labels):
-                    chosen = Target(title, section_title, q, labels, ".st-key-vigil-q-next", sections)
-                    break
-            if chosen:
-                break
-        if chosen is None:
-            raise RuntimeError("no radio in the busiest section changes the live status")
-        answers = _time_answers(page, chosen.question, chosen.labels)
-        nexts = _time_next(page, chosen, step_prefix)
-    finally:
-        ctx.close()
-        server.stop()
-    return answers, nexts, chosen
-
-
-def _bare(b: Browser, tmp: Path, target: Target) -> tuple[list[float], list[tuple[str, float]]]:
-    checklist = shipped_checklist()
-    spec = write_spec(checklist, full_assessment(checklist), tmp / "spec.json")
-    server = AppServer(tmp / "bare-data", script=ROOT / "bench" / "bare_app.py",
-                       env={"VIGIL_BENCH_SPEC": str(spec)}, log=tmp / "bare.log")
-    server.start()
-    ctx = web.new_context(b)
-    try:
-        page = ctx.new_page()
-        page.goto(server.url)
-        web.wait_heading(page, 2, target.section_title)
-        web.wait_idle(page)
-        answers = _time_answers(page, target.question, target.labels)
-        bare_target = Target(target.title, target.section_title, target.question, target.labels, ".st-key-next",
-                             target.sections)
-        nexts = _time_next(page, bare_target, ".st-key-step-")
-    finally:
-        ctx.close()
-        server.stop()
-    return answers, nexts
-
-
-def run(b: Browser) -> list[Row]:
+    section_title = dict(sections)[busiest.section_id]
     with tempfile.TemporaryDirectory(prefix="vigil-bench-") as name:
         tmp = Path(name)
-        answers, next_by_section, target = _real(b, tmp)
-        bare_answers, bare_next_by_section = _bare(b, tmp, target)
-    nexts = [x for _, x in next_by_section]
-    bare_nexts = [x for _, x in bare_next_by_section]
-    slow_sid, slow = max(next_by_section, key=lambda p: p[1])
-    bare_slow = max((x for sid, x in bare_next_by_section if sid == slow_sid), default=0.0)
+        (aid,) = web.data_dir_with(tmp / "data", [assessment])
+        spec = write_spec(checklist, assessment, tmp / "spec.json")
+        server = AppServer(tmp / "data", log=tmp / "app.log")
+        bare_server = AppServer(tmp / "bare-data", script=ROOT / "bench" / "bare_app.py",
+                                env={"VIGIL_BENCH_SPEC": str(spec)}, log=tmp / "bare.log")
+        server.start()
+        bare_server.start()
+        ctx, bare_ctx = web.new_context(b), web.new_context(b)
+        try:
+            page = ctx.new_page()
+            web.open_assessment(page, server, aid, pick(checklist.title, LANG))
+            real = Driver(page, ".st-key-vigil-q-next", f".st-key-vigil-step-{aid}-", sections)
+            real.go_to(busiest.index)
+            _choose_question(real, checklist, busiest.questions)
+            bare_page = bare_ctx.new_page()
+            bare_page.goto(bare_server.url)
+            web.wait_heading(bare_page, 2, section_title)
+            web.wait_idle(bare_page)
+            bare = Driver(bare_page, ".st-key-next", ".st-key-step-", sections, real.question, real.labels)
+            bare._position = busiest.index
+            for d in (real, bare):  # warm-up, not counted
+                d.answer(WARMUP)
+                d.answers.clear()
+            per_round = -(-CLICKS // ROUNDS)
+            for _ in range(ROUNDS):
+                for d in (real, bare):
+                    d.answer(per_round)
+            for d in (real, bare):
+                d.next(WARMUP)
+                d.nexts.clear()
+            for _ in range(ROUNDS):
+                for d in (real, bare):
+                    d.next(per_round)
+        finally:
+            ctx.close()
+            bare_ctx.close()
+            server.stop()
+            bare_server.stop()
+    assert real.question is not None
+    nexts, bare_nexts = [x for _, x in real.nexts], [x for _, x in bare.nexts]
+    slow_sid, slow = max(real.nexts, key=lambda p: p[1])
+    bare_slow = max((x for sid, x in bare.nexts if sid == slow_sid), default=0.0)
     what = "3 Browser clicks"
-    q = target.question
+    q, labels = real.question, real.labels
+    n = len(real.answers)
     return [
-        Row(what, f"answer: {q.id!r} in {target.section_title!r}, {target.labels[0]!r} <-> {target.labels[1]!r}, "
-                  f"{CLICKS} clicks after {WARMUP}", ""),
-        Row(what, "answer -> live status updated, median", ms(median(answers))),
-        Row(what, "answer -> live status updated, p95", ms(p95(answers)), "<= 300 ms"),
-        Row(what, "bare app: radio -> echo in sidebar, median", ms(median(bare_answers))),
-        Row(what, "bare app: radio -> echo in sidebar, p95", ms(p95(bare_answers))),
-        Row(what, "ratio answer / bare (median)", ratio(median(answers), median(bare_answers)), "<= 1.3"),
-        Row(what, f"next: every section in turn ({len(target.sections)}), {CLICKS} clicks after {WARMUP}", ""),
+        Row(what, f"answer: {q.id!r} in {section_title!r}, {labels[0]!r} <-> {labels[1]!r}, "
+                  f"{n} clicks after {WARMUP}", ""),
+        Row(what, "answer -> live status updated, median", ms(median(real.answers))),
+        Row(what, "answer -> live status updated, p95", ms(p95(real.answers)), "<= 300 ms"),
+        Row(what, "bare app: radio -> echo in sidebar, median", ms(median(bare.answers))),
+        Row(what, "bare app: radio -> echo in sidebar, p95", ms(p95(bare.answers))),
+        Row(what, "ratio answer / bare (median)", ratio(median(real.answers), median(bare.answers)), "<= 1.3"),
+        Row(what, f"next: through the {len(sections)} sections in turn, {len(nexts)} clicks after {WARMUP}", ""),
         Row(what, "next -> next section shown, median", ms(median(nexts))),
         Row(what, "next -> next section shown, p95", ms(p95(nexts)), "<= 300 ms"),
         Row(what, "bare app: next -> next section shown, median", ms(median(bare_nexts))),

@@ -32,7 +32,8 @@ def p95(xs: Sequence[float]) -> float:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
+    value = seconds * 1000
+    return f"{value:.2f} ms" if value < 10 else f"{value:.1f} ms"
 
 
 def ratio(a: float, b: float) -> str:

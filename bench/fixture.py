@@ -177,6 +177,7 @@ def bare_spec(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
                           for q in section.questions if q.id in shown],
         })
     return {"title": pick(checklist.title, LANG), "start": busiest.index, "sections": sections,
+            "notice": pick(checklist.notice, LANG),
             "findings": [pick(f.message, LANG) for f in ev.findings][:5]}
 
 

@@ -126,6 +126,43 @@ def bare_app(spec: Path, busiest: Busiest) -> tuple[list[float], list[float]]:
     return plain, changed
 
 
+def _parts(data_dir: Path) -> tuple[float, float, float]:
+    """Medians (s) of what an answer adds to a rerun in the app: ``evaluate()``, ``store.save()`` on SQLite, and
+    the answer's model round trip in ``answers.set_value`` (the draft is a pydantic model)."""
+    from bench.fixture import TODAY
+    from vigil.engine import evaluate
+    from vigil.store.sql import open_store
+    from vigil.ui import answers
+
+    checklist = shipped_checklist()
+    assessment = full_assessment(checklist)
+    busiest = busiest_section(checklist, assessment)
+    qid, values = _toggle_question(busiest)
+    question = checklist.question(qid)
+    os.environ["VIGIL_DATA_DIR"] = str(data_dir)
+    store = open_store()
+    draft = store.create(assessment)
+
+    def timed(fn: Callable[[int], object]) -> float:
+        out = []
+        for i in range(RUNS):
+            t0 = time.perf_counter()
+            fn(i)
+            out.append(time.perf_counter() - t0)
+        return median(out)
+
+    def save(i: int) -> None:
+        nonlocal draft
+        answers.set_value(draft, question, values[i % 2])
+        draft = store.save(draft)
+
+    ev = timed(lambda _: evaluate(checklist, draft, TODAY))
+    setv = timed(lambda i: answers.set_value(draft, question, values[i % 2]))
+    sv = timed(save)
+    store.close()
+    return ev, setv, sv - setv
+
+
 def run() -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="vigil-bench-") as tmp:
         checklist = shipped_checklist()
@@ -133,6 +170,7 @@ def run() -> list[Row]:
         with _one_script_cache():
             plain, changed, busiest = real_app(Path(tmp) / "data")
             bare_plain, bare_changed = bare_app(spec, busiest)
+        ev, setv, save = _parts(Path(tmp) / "parts")
     what = "2 Rerun (AppTest)"
     return [
         Row(what, f"busiest section: {busiest.section_id} ({len(busiest.questions)} questions)", ""),
@@ -142,4 +180,7 @@ def run() -> list[Row]:
         Row(what, "questionnaire rerun after a radio answer (save incl.), median", ms(median(changed))),
         Row(what, "bare script rerun after a radio answer, median", ms(median(bare_changed))),
         Row(what, "ratio questionnaire / bare (answer changed)", ratio(median(changed), median(bare_changed))),
+        Row(what, "  in every rerun: evaluate() of the full assessment, median", ms(ev)),
+        Row(what, "  after an answer: answers.set_value(), median", ms(setv)),
+        Row(what, "  after an answer: store.save() on SQLite (full assessment), median", ms(save)),
     ]
