@@ -128,7 +128,7 @@ def banner(ctx: Context) -> None:
     if status == SaveStatus.saved:
         return
     if announced != status.value:  # the banner is at the top; say it where the user is looking, once
-        st.toast(ctx.t(f"ui.save.{status.value}.title") + " " + ctx.t("ui.save.see_top"), icon=":material/info:")
+        st.toast(ctx.t("ui.save.toast"), icon=":material/info:")
     with st.container(border=True, key="vigil.banner"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.save.{status.value}.title'))}**")
         st.write(ctx.t(f"ui.save.{status.value}.body"))
