@@ -23,7 +23,7 @@ def main() -> None:
 
     st_logger.set_log_level("error")  # AppTest outside a server warns about a missing ScriptRunContext
     started = time.perf_counter()
-    print("Vigil benchmarks (make bench)")
+    print("Vigil benchmarks: `make bench` (runs `.venv/bin/python -m bench` from the repository root)")
     for line in environment():
         print("  " + line)
     print(f"  Load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -51,6 +51,8 @@ def main() -> None:
     print()
     print(f"Load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
           f"total {time.perf_counter() - started:.0f} s. Figures only: nothing here passes or fails.")
+    print("Wall-clock figures move with the machine's load (see the load averages); CPU-time figures and the "
+          "ratios against the bare app, measured side by side, are the steadier ones.")
 
 
 main()
