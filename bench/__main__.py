@@ -16,12 +16,9 @@ if str(ROOT) not in sys.path:
 
 
 def main() -> None:
-    from streamlit import logger as st_logger
-
     from bench import browser, memory, report, rerun, startup, web
     from bench.common import Row, environment, table
 
-    st_logger.set_log_level("error")  # AppTest outside a server warns about a missing ScriptRunContext
     started = time.perf_counter()
     print("Vigil benchmarks: `make bench` (runs `.venv/bin/python -m bench` from the repository root)")
     for line in environment():

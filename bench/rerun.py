@@ -7,6 +7,7 @@ radio answer changed (the callback, the save through the store and the new evalu
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import time
@@ -174,7 +175,15 @@ def _parts(data_dir: Path) -> tuple[float, float, float]:
     return ev, setv, sv - setv
 
 
+class _NoContextWarning(logging.Filter):
+    """AppTest, driven from this thread, makes Streamlit warn "missing ScriptRunContext"; it is harmless here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing ScriptRunContext" not in record.getMessage()
+
+
 def run() -> list[Row]:
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoContextWarning())
     with tempfile.TemporaryDirectory(prefix="vigil-bench-") as tmp:
         checklist = shipped_checklist()
         spec = write_spec(checklist, full_assessment(checklist), Path(tmp) / "spec.json")
