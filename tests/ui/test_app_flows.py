@@ -155,6 +155,11 @@ def test_people_register_add_edit_remove(tiny_checklists: Path) -> None:
     assert evaluation(at).verdict.id.value == "stop"
     at.selectbox(key=key(at, "p", "relatives", second, "position")).set_value("agrees").run()
     at.button(key=key(at, "prm", "relatives", first)).click().run()
+    assert len(stored(at).answers["relatives"].people or []) == 2  # asks first
+    at.button(key=key(at, "prm_no", "relatives", first)).click().run()
+    assert len(stored(at).answers["relatives"].people or []) == 2
+    at.button(key=key(at, "prm", "relatives", first)).click().run()
+    at.button(key=key(at, "prm_yes", "relatives", first)).click().run()
     people = stored(at).answers["relatives"].people or []
     assert [(p.values["name"], p.values["position"]) for p in people] == [("Алексей", "agrees")]
 

@@ -165,6 +165,15 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
         st.caption(md_escape(pick(fld.help, ctx.lang)))
 
 
+def _ask(confirm_key: str, person_id: str | None) -> None:
+    st.session_state[confirm_key] = person_id
+
+
+def _remove_person(session: Session, qid: str, person_id: str, confirm_key: str) -> None:
+    st.session_state[confirm_key] = None
+    _change(session, answers.remove_person, qid, person_id)
+
+
 def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> None:
     people = answers.people_of(draft, q.id)
     if not people:
@@ -176,9 +185,17 @@ def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> N
             for i, fld in enumerate(q.fields):
                 with cols[i % len(cols)]:
                     _person_field(ctx, session, q, person.id, fld, person.values.get(fld.id))
-            st.button(ctx.t("ui.people.remove"), key=session.widget_key("prm", q.id, person.id),
-                      icon=":material/person_remove:",
-                      on_click=_change, args=(session, answers.remove_person, q.id, person.id))
+            confirm_key = session.widget_key("prm_ask", q.id)
+            if st.session_state.get(confirm_key) == person.id:
+                st.write(ctx.t("ui.people.remove.confirm"))
+                with st.container(horizontal=True):
+                    st.button(ctx.t("ui.people.remove.yes"), key=session.widget_key("prm_yes", q.id, person.id),
+                              on_click=_remove_person, args=(session, q.id, person.id, confirm_key))
+                    st.button(ctx.t("ui.people.remove.no"), key=session.widget_key("prm_no", q.id, person.id),
+                              on_click=_ask, args=(confirm_key, None))
+            else:
+                st.button(ctx.t("ui.people.remove"), key=session.widget_key("prm", q.id, person.id),
+                          icon=":material/person_remove:", on_click=_ask, args=(confirm_key, person.id))
     st.button(ctx.t("ui.people.add"), key=session.widget_key("padd", q.id), icon=":material/person_add:",
               on_click=_change, args=(session, answers.add_person, q))
 
