@@ -148,7 +148,8 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
                   stored: str | None) -> None:
     key = session.widget_key("p", q.id, pid, fld.id)
     _init(key, answers.person_widget_value(q, fld.id, stored))
-    label = md_escape(pick(fld.label, ctx.lang)) + (f" {md_escape(ctx.t('ui.q.required'))}" if fld.required else "")
+    # Widget labels become the field's accessible name as they are: plain checklist text, not escaped Markdown.
+    label = pick(fld.label, ctx.lang) + (f" {ctx.t('ui.q.required')}" if fld.required else "")
     args = (session, q, pid, fld.id, key)
     if fld.kind == PeopleFieldKind.single_choice:
         labels = {o.id: pick(o.label, ctx.lang) for o in fld.options}
