@@ -30,9 +30,16 @@ def own_server(tmp_path: Path) -> Iterator[AppServer]:
     server.stop()
 
 
-def _first_answers(d: Driver) -> None:
+def _begin_and_answer(page: Page, server: AppServer, title: str) -> tuple[Driver, str]:
+    """Begin an assessment and answer two questions of the first section and the person's name."""
+    page.goto(server.url)
+    d = Driver(page, CHECKLIST)
+    aid = d.begin(title)
     d.answer(CHECKLIST.question("medium"), Answer(choices=["animated_photo"]))
     d.answer(CHECKLIST.question("realism"), Answer(choice="stylised"))
+    _open_person_section(d, aid)
+    d.answer(CHECKLIST.question("person_name"), Answer(text=NAME))
+    return d, aid
 
 
 def _open_person_section(d: Driver, aid: str) -> None:
@@ -50,12 +57,7 @@ def _expect_answers_shown(d: Driver, aid: str) -> None:
 
 def test_reload_and_server_restart_resume_from_the_url(page: Page, own_server: AppServer,
                                                        requests_seen: list[str]) -> None:
-    page.goto(own_server.url)
-    d = Driver(page, CHECKLIST)
-    aid = d.begin("Reload test")
-    _first_answers(d)
-    _open_person_section(d, aid)
-    d.answer(CHECKLIST.question("person_name"), Answer(text=NAME))
+    d, aid = _begin_and_answer(page, own_server, "Reload test")
     url = page.url
     # the URL carries the assessment's id and nothing else: no names, no answers
     assert parse_qs(urlparse(url).query) == {"a": [aid]}
@@ -73,12 +75,7 @@ def test_reload_and_server_restart_resume_from_the_url(page: Page, own_server: A
 
 
 def test_killed_right_after_an_answer_keeps_it(page: Page, own_server: AppServer, requests_seen: list[str]) -> None:
-    page.goto(own_server.url)
-    d = Driver(page, CHECKLIST)
-    aid = d.begin("Crash test")
-    _first_answers(d)
-    _open_person_section(d, aid)
-    d.answer(CHECKLIST.question("person_name"), Answer(text=NAME))
+    d, aid = _begin_and_answer(page, own_server, "Crash test")
     expect(d.sidebar().get_by_text(d.t("ui.save.ok"))).to_be_visible()
     own_server.kill()
     own_server.start()
