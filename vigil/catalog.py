@@ -112,27 +112,33 @@ _UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "nu
 # --------------------------------------------------------------------------- loading
 
 
-def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     name = str(path)
     try:
         size = path.stat().st_size
-    except OSError as exc:
-        return None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}", "yaml")]
-    if size > MAX_CHECKLIST_BYTES:
-        return None, [Problem(name, None, "", f"the file is {size:,} bytes; the limit is "
-                              f"{MAX_CHECKLIST_BYTES:,}", "yaml")]
-    yaml = YAML(typ="rt")
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text)
+        if size > MAX_CHECKLIST_BYTES:
+            return None, [Problem(name, None, "", f"the file is {size:,} bytes; the limit is "
+                                  f"{MAX_CHECKLIST_BYTES:,}", "yaml")]
+        return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError:
         return None, [Problem(name, None, "", "the file is not UTF-8 text", "yaml")]
+    except OSError as exc:
+        return None, [Problem(name, None, "", f"cannot read the file: {exc.strerror}", "yaml")]
+
+
+def _parse(name: str, text: str, typ: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML. ``safe`` (libyaml, fast) for loading; ``rt`` keeps line numbers, used only to locate problems.
+
+    Both refuse duplicate keys.
+    """
+    try:
+        data = YAML(typ=typ, pure=False).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         msg = " ".join(x for x in (exc.context, exc.problem) if x)
         return None, [Problem(name, line, "", f"this is not valid YAML: {msg}", "yaml")]
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         return None, [Problem(name, 1, "", "a checklist file must be a mapping (id: ..., sections: ...)", "yaml")]
     return data, []
 
@@ -151,17 +157,31 @@ def _schema_problems(name: str, root: Any, exc: ValidationError) -> list[Problem
 
 
 def check_file(path: Path) -> tuple[Checklist | None, list[Problem]]:
-    """Load one checklist file. Returns the checklist (when its shape is valid) and every problem found."""
-    root, problems = _read_yaml(path)
-    if root is None:
+    """Load one checklist file. Returns the checklist (when its shape is valid) and every problem found.
+
+    A valid file is parsed once, quickly; the slower parse that knows line numbers runs only when there is a
+    problem to locate.
+    """
+    name = str(path)
+    text, problems = _read_text(path)
+    if text is None:
+        return None, problems
+    data, problems = _parse(name, text, "safe")
+    if data is None:  # libyaml is stricter in places (e.g. a "?" in flow style): the YAML 1.2 parser decides
+        data, problems = _parse(name, text, "rt")
+    if data is None:
         return None, problems
     try:
-        checklist = Checklist.model_validate(root)
+        checklist = Checklist.model_validate(data)
     except ValidationError as exc:
-        return None, _schema_problems(str(path), root, exc)
-    checker = _CrossChecker(str(path), root, checklist)
-    problems = checker.run()
-    return checklist, problems
+        root, _ = _parse(name, text, "rt")
+        return None, _schema_problems(name, root, exc)
+    found = _CrossChecker(checklist).run()
+    if not found:
+        return checklist, []
+    root, _ = _parse(name, text, "rt")
+    return checklist, [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind)
+                       for loc, message, kind in found]
 
 
 def load_checklist(path: Path) -> Checklist:
@@ -176,15 +196,15 @@ def load_checklist(path: Path) -> Checklist:
 
 @dataclass
 class _CrossChecker:
-    name: str
-    root: Any
+    """Checks that the items fit together; problems are kept with their path, located later if there are any."""
+
     checklist: Checklist
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[tuple[Loc, str, ProblemKind]] = field(default_factory=list)
 
     def report(self, loc: Loc, message: str, kind: ProblemKind = "reference") -> None:
-        self.problems.append(Problem(self.name, _line_of(self.root, loc), _readable(self.root, loc), message, kind))
+        self.problems.append((loc, message, kind))
 
-    def run(self) -> list[Problem]:
+    def run(self) -> list[tuple[Loc, str, ProblemKind]]:
         self.check_unique_ids()
         self.check_questions()
         self.check_conditions()
