@@ -130,3 +130,12 @@ def test_hostile_keys_stay_one_line() -> None:
     with pytest.raises(AssessmentFileError) as err:
         parse_assessment(_raw(answers={"x\nTraceback\r\n" + "y" * 1000: {"choice": "a"}}), CATALOG)
     assert "\n" not in str(err.value) and len(str(err.value)) <= 300
+
+
+def test_nul_characters_are_dropped_from_text_not_stored() -> None:
+    a = good()
+    a.meta.title = "Oma\x00 Grete"
+    a.answers["medium"] = Answer(choice="photo", note="pasted\x00 note")
+    parsed, _ = parse_assessment(to_json(a).encode(), CATALOG)
+    assert parsed.meta.title == "Oma Grete"
+    assert parsed.answers["medium"].note == "pasted note"

@@ -177,12 +177,15 @@ def test_hostile_ids_are_only_values(store: SqlStore) -> None:
 
 def test_a_nul_character_is_refused_the_same_way_on_every_database(store: SqlStore) -> None:
     created = store.create(sample())
+    # the model drops NUL from text it validates ...
     created.answers["voice_lines"] = Answer(text="pasted\x00text")
+    assert store.save(created).answers["voice_lines"].text == "pastedtext"
+    # ... and should one slip past validation, every database refuses it the same way, changing nothing
+    current = store.get(created.id)
+    current.answers["voice_lines"] = Answer.model_construct(text="pasted\x00text")
     with pytest.raises(UnstorableTextError):
-        store.save(created)
-    assert store.get(created.id).revision == 1
-    with pytest.raises(UnstorableTextError):
-        store.create(sample(title="a\x00b"))
+        store.save(current)
+    assert store.get(created.id).revision == 2
     assert store.count() == 1
 
 

@@ -10,14 +10,21 @@ import datetime as dt
 import secrets
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
 FORMAT_VERSION = 1
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-ShortText = Annotated[str, StringConstraints(max_length=2_000)]
-LongText = Annotated[str, StringConstraints(max_length=50_000)]
+
+
+def _without_nul(value: str) -> str:
+    """NUL characters (they come along with some pastes) mean nothing in text and no database stores them."""
+    return value.replace("\x00", "")
+
+
+ShortText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=2_000)]
+LongText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=50_000)]
 
 
 def new_id() -> str:
