@@ -22,7 +22,7 @@ from bench.fixture import Busiest, busiest_section, full_assessment, shipped_che
 from tests.support.app_server import ROOT
 
 WARMUP = 3
-RUNS = 15
+RUNS = 30
 TIMEOUT = 60
 
 
