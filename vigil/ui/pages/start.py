@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vigil.assessment_file import AssessmentFileError, parse_assessment
+from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
 from vigil.models.common import pick
 from vigil.store import NotFoundError, StoreError, StoreUnavailableError
 from vigil.ui import listing
@@ -99,7 +99,7 @@ def _import(ctx: Context) -> None:
         st.caption(ctx.t("ui.start.import.help"))
         key = f"vigil.start.upload.{st.session_state.get(IMPORT_COUNTER, 0)}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
-                         on_change=_on_import, args=(ctx, key))
+                         on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
         error = st.session_state.get(IMPORT_ERROR)
         if isinstance(error, str):
             st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
