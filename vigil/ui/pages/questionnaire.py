@@ -45,8 +45,7 @@ def render() -> None:
         return
     st.session_state[state_key] = current
     shown_key = f"{SECTION}.shown.{draft.id}"
-    if st.session_state.get(shown_key) not in (None, current):
-        style.scroll_to_top(current)
+    moved = st.session_state.get(shown_key) not in (None, current)
     st.session_state[shown_key] = current
     by_id = {s.id: s for s in ev.sections}
     steps_col, main = st.columns([1, 3], gap="large")
@@ -85,6 +84,9 @@ def render() -> None:
                            icon=":material/insights:"):
                 go("results")
         st.caption(pick(checklist.notice, ctx.lang))
+    if moved:
+        # drawn last, so that adding it does not shift (and so redraw) the elements of the page above it
+        style.scroll_to_top(current)
 
 
 if __name__ == "__main__":
