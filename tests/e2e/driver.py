@@ -131,7 +131,6 @@ class Driver:
 
     def answer(self, q: Question, a: Answer) -> None:
         box = self.box(q.id)
-        box.scroll_into_view_if_needed()
         if a.dont_know:
             self.dont_know(q)
         elif q.kind in (QuestionKind.single_choice, QuestionKind.yes_no):
