@@ -16,6 +16,7 @@ import streamlit as st
 from vigil.catalog import Catalog, ChecklistError
 from vigil.engine import evaluate
 from vigil.i18n import t
+from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
 from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError
@@ -168,3 +169,26 @@ def go(page_id: str) -> None:
     draft = session.draft if session else None
     params = {URL_PARAM: draft.id} if draft is not None else None
     st.switch_page(ctx.pages[page_id], query_params=params)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The open assessment, its checklist and this run's evaluation, all present."""
+
+    session: Session
+    draft: Assessment
+    checklist: Checklist
+    evaluation: Evaluation
+
+
+def opened(ctx: Context, page_id: str, title: str | None = None) -> Opened | None:
+    """The open assessment; when there is none, say so (under ``title``) with the way back to Start."""
+    if ctx.session is not None and ctx.session.draft is not None and ctx.checklist is not None \
+            and ctx.evaluation is not None:
+        return Opened(ctx.session, ctx.session.draft, ctx.checklist, ctx.evaluation)
+    if title:
+        st.title(title)
+    st.info(ctx.t("ui.none_open"), icon=":material/info:")
+    if st.button(ctx.t("ui.to_start"), key=f"vigil.{page_id}.to_start"):
+        go("start")
+    return None

@@ -6,19 +6,18 @@ import streamlit as st
 
 from vigil.models.common import pick
 from vigil.ui.listing import person_name
-from vigil.ui.shell import context, go
+from vigil.ui.shell import context, opened
 from vigil.ui.text import md_escape
 
 
 def render() -> None:
     ctx = context()
-    session, checklist, ev = ctx.session, ctx.checklist, ctx.evaluation
     st.title(ctx.t("ui.page.family"))
-    if session is None or session.draft is None or checklist is None or ev is None:
-        st.info(ctx.t("ui.none_open"), icon=":material/info:")
-        if st.button(ctx.t("ui.to_start"), key="vigil.f.to_start"):
-            go("start")
+    here = opened(ctx, "family")
+    if here is None:
         return
+    session, checklist, ev = here.session, here.checklist, here.evaluation
+    assert session.draft is not None
     st.write(ctx.t("ui.family.intro"))
     person = person_name(checklist, session.draft)
     if person:

@@ -8,7 +8,7 @@ from vigil.models.common import pick
 from vigil.models.results import SectionState
 from vigil.ui import steps, style, widgets
 from vigil.ui.session import SECTION
-from vigil.ui.shell import context, go
+from vigil.ui.shell import context, go, opened
 from vigil.ui.text import md_escape
 
 STATE_ICONS = {
@@ -25,14 +25,10 @@ def _go_to(key: str, section_id: str) -> None:
 
 def render() -> None:
     ctx = context()
-    session, checklist, ev = ctx.session, ctx.checklist, ctx.evaluation
-    if session is None or session.draft is None or checklist is None or ev is None:
-        st.title(ctx.t("ui.page.questionnaire"))
-        st.info(ctx.t("ui.none_open"), icon=":material/info:")
-        if st.button(ctx.t("ui.to_start"), key="vigil.q.to_start"):
-            go("start")
+    here = opened(ctx, "questionnaire", title=ctx.t("ui.page.questionnaire"))
+    if here is None:
         return
-    draft = session.draft
+    session, draft, checklist, ev = here.session, here.draft, here.checklist, here.evaluation
     state_key = f"{SECTION}.{draft.id}"
     visible = [s.id for s in ev.sections]
     order = [s.id for s in checklist.sections]

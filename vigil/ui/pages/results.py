@@ -9,7 +9,7 @@ from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation, Finding
 from vigil.ui import chart, documents
-from vigil.ui.shell import Context, context, go
+from vigil.ui.shell import Context, context, go, opened
 from vigil.ui.text import md_escape
 
 
@@ -87,13 +87,12 @@ def _jurisdictions(ctx: Context, checklist: Checklist, ev: Evaluation) -> None:
 
 def render() -> None:
     ctx = context()
-    session, checklist, ev = ctx.session, ctx.checklist, ctx.evaluation
     st.title(ctx.t("ui.page.results"))
-    if session is None or session.draft is None or checklist is None or ev is None:
-        st.info(ctx.t("ui.none_open"), icon=":material/info:")
-        if st.button(ctx.t("ui.to_start"), key="vigil.r.to_start"):
-            go("start")
+    here = opened(ctx, "results")
+    if here is None:
         return
+    session, checklist, ev = here.session, here.checklist, here.evaluation
+    assert session.draft is not None
     st.caption(md_escape(session.draft.meta.title or ctx.t("ui.untitled")))
     _verdict(ctx, ev)
     with st.container(horizontal=True, key="vigil_r_nav"):
