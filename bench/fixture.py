@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.support.people import person_row
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate, visible_answers
 from vigil.i18n import t
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, OpenItem, Person
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
 
 TODAY = dt.date(2026, 11, 20)
@@ -62,17 +63,7 @@ def _candidates(q: Question) -> list[Answer]:
 
 
 def _person(q: Question, i: int, name: str) -> Person:
-    values: dict[str, str | None] = {}
-    for f in q.fields:
-        if f.kind == PeopleFieldKind.single_choice and f.options:
-            values[f.id] = f.options[i % len(f.options)].id
-        elif f.kind == PeopleFieldKind.date:
-            values[f.id] = "1950-01-01"
-        elif f.kind == PeopleFieldKind.long_text:
-            values[f.id] = LONG_NOTE[: 300 + 40 * i]
-        else:
-            values[f.id] = name
-    return Person(id=f"p{i:02d}", values=values)
+    return person_row(q, i, name, LONG_NOTE[: 300 + 40 * i], person_id=f"p{i:02d}")
 
 
 def full_assessment(checklist: Checklist) -> Assessment:

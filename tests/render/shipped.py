@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.support.people import person_row
 from vigil.catalog import load_catalog
 from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, Person
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question, QuestionKind
 
 
 def shipped_checklist() -> Checklist:
@@ -45,18 +46,7 @@ def _generic_answer(question: Question, names: tuple[str, ...]) -> Answer:
         low = question.min if question.min is not None else 0
         high = question.max if question.max is not None else 100
         return Answer(number=float(min(max(50, low), high)))
-    people = []
-    for i, name in enumerate(names):
-        values: dict[str, str | None] = {}
-        for f in question.fields:
-            if f.kind == PeopleFieldKind.single_choice and f.options:
-                values[f.id] = f.options[i % len(f.options)].id
-            elif f.kind == PeopleFieldKind.date:
-                values[f.id] = "1950-01-01"
-            else:
-                values[f.id] = name if f.kind == PeopleFieldKind.short_text else f"A note about {name}."
-        people.append(Person(values=values))
-    return Answer(people=people)
+    return Answer(people=[person_row(question, i, name, f"A note about {name}.") for i, name in enumerate(names)])
 
 
 def answer_everything(checklist: Checklist, today: dt.date,
