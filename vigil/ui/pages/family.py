@@ -16,10 +16,9 @@ def render() -> None:
     here = opened(ctx, "family")
     if here is None:
         return
-    session, checklist, ev = here.session, here.checklist, here.evaluation
-    assert session.draft is not None
+    checklist, ev = here.checklist, here.evaluation
     st.write(ctx.t("ui.family.intro"))
-    person = person_name(checklist, session.draft)
+    person = person_name(here.checklist, here.draft)
     if person:
         st.caption(ctx.t("ui.family.about"))
         st.text(person)

@@ -91,9 +91,8 @@ def render() -> None:
     here = opened(ctx, "results")
     if here is None:
         return
-    session, checklist, ev = here.session, here.checklist, here.evaluation
-    assert session.draft is not None
-    st.caption(md_escape(session.draft.meta.title or ctx.t("ui.untitled")))
+    checklist, ev = here.checklist, here.evaluation
+    st.caption(md_escape(here.draft.meta.title or ctx.t("ui.untitled")))
     _verdict(ctx, ev)
     with st.container(horizontal=True, key="vigil_r_nav"):
         if st.button(ctx.t("ui.results.back"), key="vigil.r.back", icon=":material/arrow_back:"):
@@ -104,7 +103,7 @@ def render() -> None:
     _findings(ctx, ev)
     _open_items(ctx, ev)
     _jurisdictions(ctx, checklist, ev)
-    documents.panel(ctx, session, checklist, session.draft)
+    documents.panel(ctx, here.session, here.checklist, here.draft)
     st.caption(pick(checklist.notice, ctx.lang))
 
 
