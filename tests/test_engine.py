@@ -139,3 +139,14 @@ def test_messages_exist_in_every_language() -> None:
     unknown = next(f for f in result.findings if f.origin == "unknown")
     assert "Question consent?" in unknown.message["en"]
     assert unknown.message["de"].startswith("Noch nicht geklärt")
+
+
+def test_a_blank_person_row_is_not_an_answer() -> None:
+    from vigil.models.assessment import Person
+
+    blank = run(relatives=Answer(people=[Person(values={"position": "agrees"})]))
+    assert blank.verdict.id == VerdictId.resolve_first
+    assert "relatives" in next(f for f in blank.findings if f.id == "incomplete").question_ids
+    assert blank.section("relatives").state == SectionState.in_progress
+    named = run(relatives=Answer(people=[Person(values={"name": "Grete", "position": "agrees"})]))
+    assert named.verdict.id == VerdictId.ready

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from vigil import i18n
 from vigil.conditions import Condition, holds, references
 from vigil.models.assessment import Answer, Assessment
-from vigil.models.checklist import Checklist, Question
+from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import Severity, VerdictId
 from vigil.models.results import (
     DimensionResult,
@@ -51,8 +51,18 @@ def visible_answers(
     return visible, effective
 
 
-def _responded(answer: Answer | None) -> bool:
-    return answer is not None and (answer.is_answered or answer.dont_know)
+def _responded(question: Question, answer: Answer | None) -> bool:
+    """Answered, or marked "don't know". A people register counts once every person in it has the fields the
+    register requires (a row added and left blank is not an answer)."""
+    if answer is None:
+        return False
+    if answer.dont_know:
+        return True
+    if question.kind == QuestionKind.people:
+        required = [f.id for f in question.fields if f.required]
+        people = answer.people or []
+        return bool(people) and all((p.values.get(fid) or "").strip() for p in people for fid in required)
+    return answer.is_answered
 
 
 def _rule_findings(checklist: Checklist, effective: Mapping[str, Answer], today: dt.date) -> list[Finding]:
@@ -123,7 +133,7 @@ def _dimension_results(checklist: Checklist, visible: list[Question], effective:
     for dim in checklist.dimensions:
         qs = [q for q in visible if q.dimension == dim.id]
         required = [q for q in qs if q.required]
-        answered = sum(1 for q in required if _responded(effective.get(q.id)))
+        answered = sum(1 for q in required if _responded(q, effective.get(q.id)))
         mine = [f for f in findings if f.dimension == dim.id]
         worst = _worst(mine)
         if worst is not None:
@@ -155,13 +165,13 @@ def _section_results(checklist: Checklist, visible: list[Question], effective: M
         qs = [q for q in section.questions if q.id in visible_ids]
         if not qs:
             continue
-        responded = [q for q in qs if _responded(effective.get(q.id))]
+        responded = [q for q in qs if _responded(q, effective.get(q.id))]
         required = [q for q in qs if q.required]
         if any(q.id in concern_questions for q in qs):
             state = SectionState.has_concerns
         elif not responded:
             state = SectionState.not_started
-        elif all(_responded(effective.get(q.id)) for q in required):
+        elif all(_responded(q, effective.get(q.id)) for q in required):
             state = SectionState.complete
         else:
             state = SectionState.in_progress
@@ -187,7 +197,7 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
     findings = rule_findings + _unknown_findings(visible, effective)
 
     required = [q for q in visible if q.required]
-    answered = sum(1 for q in required if _responded(effective.get(q.id)))
+    answered = sum(1 for q in required if _responded(q, effective.get(q.id)))
     progress = Progress(answered=answered, required=len(required))
     missing = progress.required - progress.answered
     if missing > 0:
@@ -199,7 +209,7 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
                 dimension=None,
                 message=i18n.every_language("finding.incomplete.message", count=missing),
                 action=i18n.every_language("finding.incomplete.action"),
-                question_ids=[q.id for q in required if not _responded(effective.get(q.id))],
+                question_ids=[q.id for q in required if not _responded(q, effective.get(q.id))],
             )
         )
     findings.sort(key=lambda f: -f.severity.rank)
