@@ -165,11 +165,12 @@ def _section_results(checklist: Checklist, visible: list[Question], effective: M
         qs = [q for q in section.questions if q.id in visible_ids]
         if not qs:
             continue
-        responded = [q for q in qs if _responded(q, effective.get(q.id))]
+        given = [effective.get(q.id) for q in qs]
+        started = any(a is not None and (a.has_value or a.dont_know) for a in given)
         required = [q for q in qs if q.required]
         if any(q.id in concern_questions for q in qs):
             state = SectionState.has_concerns
-        elif not responded:
+        elif not started:
             state = SectionState.not_started
         elif all(_responded(q, effective.get(q.id)) for q in required):
             state = SectionState.complete
