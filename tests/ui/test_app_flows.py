@@ -262,6 +262,11 @@ def test_store_unavailable_keeps_the_answers_and_recovers(tiny_checklists: Path,
         assert_ok(at)
         assert at.session_state["vigil.save_status"] == "unavailable"
         assert at.radio(key=key(at, "q", "medium")).value == "voice"
+        # "take a break" must not claim everything is saved, nor drop the only copy of the latest answer
+        at.button(key="vigil.break").click().run()
+        assert_ok(at)
+        assert at.session_state["vigil.draft"].answers["medium"].choice == "voice"
+        assert "not saved yet" in " ".join(t.value for t in at.toast)
     finally:
         moved.rename(data_dir)
     at.text_area(key=key(at, "q", "voice_lines")).input("Recovered").run()

@@ -38,6 +38,12 @@ def _language_selector(ctx: Context) -> None:
 def _take_a_break(ctx: Context) -> None:
     session = ctx.session
     draft = session.draft if session else None
+    if session is not None and draft is not None and session.status == SaveStatus.unavailable:
+        session.save()  # the store may be back: try once more before saying anything
+    if session is not None and draft is not None and session.status != SaveStatus.saved:
+        # never say "everything is saved" when it is not, and never drop the only copy of the latest answers
+        st.toast(ctx.t("ui.break.not_saved"), icon=":material/info:")
+        return
     if draft is not None and session is not None:
         title = draft.meta.title or ctx.t("ui.untitled")
         flash("ui.flash.break", title=title, id=draft.id)
