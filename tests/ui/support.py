@@ -39,10 +39,10 @@ def ui_checklist() -> dict[str, Any]:
          "summary": _t("SUMMARY-OF-GOOD-PRACTICE"), "sources": ["s1"]},
     ]
     data["support"] = [
-        {"name": "Helpline EN", "description": _t("Listens."), "contact": "0800 111", "languages": ["en"],
-         "region": "UK"},
-        {"name": "Telefonseelsorge", "description": _t("Hört zu."), "contact": "0800 111 0 111",
-         "languages": ["de"], "region": "DE"},
+        {"name": _t("Helpline EN"), "description": _t("Listens."), "contact": _t("0800 111"), "languages": ["en"],
+         "region": _t("UK")},
+        {"name": _t("Telefonseelsorge"), "description": _t("Hört zu."), "contact": _t("0800 111 0 111"),
+         "languages": ["de"], "region": _t("DE")},
     ]
     data["documents"] = {"person_name": "person_name", "people": "relatives", "people_name_field": "name",
                          "people_position_field": "position"}

@@ -155,11 +155,11 @@ class Example(Strict):
 class SupportResource(Strict):
     """A bereavement-support resource, shown as text (nothing is fetched)."""
 
-    name: str
+    name: LText
     description: LText
-    contact: str
-    languages: list[str] = Field(min_length=1)
-    region: str
+    contact: LText
+    languages: list[str] = Field(min_length=1, description="Languages the service itself is offered in.")
+    region: LText
 
 
 class DocumentBindings(Strict):

@@ -27,10 +27,10 @@ def render() -> None:
         st.write(ctx.t("ui.support.none"))
     for r in shown:
         with st.container(border=True):
-            st.markdown(f"**{md_escape(r.name)}**")
+            st.markdown(f"**{md_escape(pick(r.name, ctx.lang))}**")
             st.write(md_escape(pick(r.description, ctx.lang)))
-            st.text(r.contact)
-            st.caption(md_escape(f"{ctx.t('ui.support.region')}: {r.region}"))
+            st.text(pick(r.contact, ctx.lang))
+            st.caption(md_escape(f"{ctx.t('ui.support.region')}: {pick(r.region, ctx.lang)}"))
     st.caption(ctx.t("ui.support.emergency"))
 
 
