@@ -366,6 +366,12 @@ class _CrossChecker:
                 self.report(("documents", key), f"{qid!r} is a {q.kind.value} question; expected "
                                                  + " or ".join(k.value for k in kinds[key]))
         register = questions.get(c.documents.people or "")
+        position = next((f for f in register.fields if f.id == c.documents.people_position_field), None) \
+            if register is not None else None
+        for i, option in enumerate(c.documents.people_declined_options):
+            if position is None or option not in {o.id for o in position.options}:
+                self.report(("documents", "people_declined_options", i),
+                            f"the people register's position field has no option {option!r}")
         for key in ("people_name_field", "people_relation_field", "people_position_field"):
             fid = bindings[key]
             if fid is None:

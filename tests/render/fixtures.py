@@ -157,6 +157,7 @@ STUDIO: dict[str, Any] = {
         "commercial": "commercial", "retention": "retention", "withdrawal": "withdrawal",
         "people": "relatives", "commissioner": "commissioner", "people_name_field": "name",
         "people_relation_field": "relation", "people_position_field": "position",
+        "people_declined_options": ["objects"],
     },
 }
 

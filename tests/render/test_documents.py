@@ -153,3 +153,18 @@ def test_long_notes_wrap_and_tables_break(checklist: Checklist) -> None:
     text = pdf_text(pdf)
     assert "x" * 40 in text.replace("\u200b", "")
     assert "Relative Number 20" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_consent_form_does_not_ask_someone_who_said_no_to_sign(checklist: Checklist, lang: str) -> None:
+    a = full_assessment(people=3)
+    people = a.answers["relatives"].people or []
+    declined = people[1].values["name"] or ""
+    people[1].values["position"] = "objects"
+    text = pdf_text(consent_form_pdf(checklist, a, lang, TODAY))
+    signing = text.split("Signatures" if lang == "en" else "Unterschriften", 1)[1]
+    assert ("they have said no" if lang == "en" else "weil sie Nein gesagt haben") in signing
+    assert signing.count(declined) == 1  # named once, in the note; no signature block of their own
+    for other in (people[0].values["name"] or "", people[2].values["name"] or ""):
+        assert other in signing
+    assert signing.count("I agree" if lang == "en" else "Ich stimme zu") == 2

@@ -183,6 +183,11 @@ class DocumentBindings(Strict):
     people_name_field: Id | None = None
     people_relation_field: Id | None = None
     people_position_field: Id | None = None
+    people_declined_options: list[Id] = Field(
+        default_factory=list,
+        description="Options of the position field that mean the person has said no: the consent form does not "
+                    "ask them to sign.",
+    )
 
 
 class Checklist(Strict):

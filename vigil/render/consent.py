@@ -36,8 +36,10 @@ def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, 
         (doc(lang, "consent.withdrawal"), facts.withdrawal or doc(
             lang, "consent.withdrawal_default", maker=isolate(maker) or doc(lang, "consent.the_maker"))),
     ]
-    signers = [{"name": isolate(p.name), "relation": p.relation} for p in facts.people]
-    if not signers:
+    # someone who has said no is not handed a form to sign: their no stands, and the form would press them
+    signers = [{"name": isolate(p.name), "relation": p.relation} for p in facts.people if not p.declined]
+    declined = [isolate(p.name) for p in facts.people if p.declined]
+    if not facts.people:
         signers = [{"name": "", "relation": ""}, {"name": "", "relation": ""}]
     return {
         "lang": lang,
@@ -49,6 +51,7 @@ def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, 
         "plan": [{"label": k, "value": v} for k, v in plan],
         "permissions": [doc(lang, f"consent.perm.{p}", name=name) for p in PERMISSIONS],
         "signers": signers,
+        "declined_note": doc(lang, "consent.declined", names=", ".join(declined)) if declined else "",
         "maker": maker,
         "closing": doc(lang, "consent.closing"),
         "regards": doc(lang, "consent.regards", maker=isolate(maker)),

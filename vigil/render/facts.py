@@ -24,6 +24,8 @@ class PersonRow(BaseModel):
     name: str
     relation: str
     position: str
+    declined: bool = False
+    """The person has said no (an option named in ``documents.people_declined_options``)."""
     cells: list[str]
     """Every field of the register in order, as words."""
 
@@ -92,6 +94,8 @@ def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluat
                 name=cell(person.values, b.people_name_field),
                 relation=cell(person.values, b.people_relation_field),
                 position=cell(person.values, b.people_position_field),
+                declined=b.people_position_field is not None
+                and person.values.get(b.people_position_field) in b.people_declined_options,
                 cells=[field_value(f, person.values.get(f.id), lang) for f in pq.fields],
             ))
         status = evaluation.dimension(pq.dimension).status

@@ -182,7 +182,7 @@ def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> N
     for n, person in enumerate(people, start=1):
         with st.container(border=True, key=session.widget_key("pc", q.id, person.id)):
             st.caption(ctx.t("ui.people.number", n=n))
-            cols = st.columns(min(len(q.fields), 3) or 1)
+            cols = st.columns(min(len(q.fields), 2) or 1)
             for i, fld in enumerate(q.fields):
                 with cols[i % len(cols)]:
                     _person_field(ctx, session, q, person.id, fld, person.values.get(fld.id))
