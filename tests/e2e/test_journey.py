@@ -102,6 +102,8 @@ def test_whole_journey(app: Page, app_server: AppServer, lang: str) -> None:
                 d.open_item(q, "Whether any clip came from social media", "Olga")
             if q.id == "description":
                 d.note(q, NOTE)
+        # the picture shows the section from its top, as a person arriving at it sees it
+        app.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollTo(0, 0)")
         shot(app, f"{lang}-02-section-{len(seen_sections):02d}-{current}")
         if current != sections[-1]:
             d.next()

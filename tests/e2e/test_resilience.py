@@ -50,7 +50,7 @@ def _open_person_section(d: Driver, aid: str) -> None:
 def _expect_answers_shown(d: Driver, aid: str) -> None:
     expect(d.section_heading("project")).to_be_visible()
     expect(d.box("medium").get_by_text("Animated photo", exact=False).first).to_be_visible()
-    assert d.box("realism").locator("input[type='radio']:checked").count() == 1
+    expect(d.box("realism").locator("input[type='radio']:checked")).to_have_count(1)
     _open_person_section(d, aid)
     expect(d.box("person_name").locator("input[type='text']")).to_have_value(NAME)
 
@@ -114,8 +114,9 @@ def test_broken_import_explains_and_changes_nothing(app: Page, tmp_path: Path) -
     d = Driver(app, CHECKLIST)
     d.begin("Existing work")
     d.go_page("start")
-    rows_before = app.locator('[class*="st-key-vigil-start-row-"]').count()
-    assert rows_before >= 1
+    rows = app.locator('[class*="st-key-vigil-start-row-"]')
+    expect(rows.first).to_be_visible()
+    rows_before = rows.count()
     cases = {
         "broken.json": ("{ this is not json", "not valid JSON"),
         "other.json": (json.dumps({"format": "someone-else", "answers": {}}), "not a Vigil assessment file"),
@@ -128,5 +129,5 @@ def test_broken_import_explains_and_changes_nothing(app: Page, tmp_path: Path) -
         d.idle()
         expect(app.get_by_text(d.t("ui.start.import.failed")).first).to_be_visible()
         expect(app.get_by_text(message, exact=False).first).to_be_visible()
-        assert app.locator('[class*="st-key-vigil-start-row-"]').count() == rows_before
+        expect(rows).to_have_count(rows_before)
     shot(app, "en-12-broken-import")
