@@ -16,6 +16,7 @@ from typing import Any
 from vigil import i18n
 from vigil.catalog import Problem, check_file, checklist_files, default_directory
 from vigil.cli_support import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, load_assessment, parse_date
+from vigil.credentials.cli import register as register_credentials
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_schema)
 
     register_documents(sub)
+    register_credentials(sub)
     return parser
 
 
