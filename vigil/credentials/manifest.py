@@ -90,11 +90,15 @@ def gate(evaluation: Evaluation, confirmed: bool, lang: str) -> None:
     """Refuse a stamp on ``stop``; on ``resolve_first`` require ``confirmed``. Raises ``StampRefused``."""
     verdict = evaluation.verdict.id
     reasons = [pick(f.message, lang) for f in evaluation.verdict.reasons]
-    because = "; ".join(r.rstrip(".") for r in reasons) or i18n.t(lang, "cred.refused.no_reason")
+    because = " ".join(r if r.endswith((".", "?", "!")) else f"{r}." for r in reasons) \
+        or i18n.t(lang, "cred.refused.no_reason")
+    label = i18n.t(lang, f"verdict.{verdict.value}")
     if verdict == VerdictId.stop:
-        raise StampRefused(i18n.t(lang, "cred.refused.stop", reasons=because), reasons, needs_confirmation=False)
+        raise StampRefused(i18n.t(lang, "cred.refused.stop", reasons=because, verdict=label), reasons,
+                           needs_confirmation=False)
     if verdict == VerdictId.resolve_first and not confirmed:
-        raise StampRefused(i18n.t(lang, "cred.refused.confirm", reasons=because), reasons, needs_confirmation=True)
+        raise StampRefused(i18n.t(lang, "cred.refused.confirm", reasons=because, verdict=label), reasons,
+                           needs_confirmation=True)
 
 
 def vigil_assertion(facts: StampFacts) -> dict[str, Any]:
