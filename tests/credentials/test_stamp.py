@@ -106,9 +106,11 @@ def test_record_says_what_was_stamped_without_names(local: SigningMaterial) -> N
 
 
 def test_output_name_has_reference_and_date_only() -> None:
-    _, facts = _facts()
+    assessment, facts = _facts()
     from vigil.credentials.formats import MP4
-    assert output_name(facts, MP4) == f"vigil-stamped-{facts.fingerprint[:10]}-2026-12-01.mp4"
+    assert output_name(assessment, facts, MP4) == f"vigil-stamped-{facts.fingerprint[:10]}-2026-12-01.mp4"
+    assessment.meta.reference = "K-2026/118 ü"
+    assert output_name(assessment, facts, MP4) == "vigil-stamped-K-2026-118-2026-12-01.mp4"
 
 
 def test_stamp_file_writes_the_output(tmp_path: Path, local: SigningMaterial) -> None:

@@ -17,8 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vigil import cli_support, i18n
+from vigil import i18n
 from vigil.assessment_file import to_json
+from vigil.cli import common as cli_support
 from vigil.credentials import CredentialsError, StampRefused
 from vigil.credentials.certs import SigningMaterial, data_folder, load, local_material, local_trust_anchor
 from vigil.credentials.formats import supported_labels

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from vigil.models.assessment import Assessment, StampRecord
 from vigil.models.results import Evaluation
 
 _CHUNK = 1 << 20
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,9 @@ def with_record(assessment: Assessment, record: StampRecord) -> Assessment:
     return assessment.model_copy(update={"stamps": [*assessment.stamps, record]})
 
 
-def output_name(facts: StampFacts, fmt: MediaFormat) -> str:
-    """A file name for the stamped file: the assessment's reference and the date, never a person's name."""
-    return f"vigil-stamped-{facts.reference}-{facts.stamped_on.isoformat()}.{fmt.extension}"
+def output_name(assessment: Assessment, facts: StampFacts, fmt: MediaFormat) -> str:
+    """A file name for the stamped file: the maker's reference for the commission (``meta.reference``, letters,
+    digits, ``.``, ``_`` and ``-`` only) or else the assessment's short reference, and the date. Never the
+    uploaded file's name or the assessment's title: either may carry a person's name."""
+    own = _SAFE.sub("-", assessment.meta.reference.strip()).strip("-.")[:40]
+    return f"vigil-stamped-{own or facts.reference}-{facts.stamped_on.isoformat()}.{fmt.extension}"
