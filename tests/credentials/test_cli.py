@@ -16,6 +16,7 @@ from vigil.cli import main
 from vigil.credentials import library
 from vigil.credentials.certs import local_material
 from vigil.credentials.manifest import Kind
+from vigil.models.assessment import Assessment
 
 
 def _setup(tmp_path: Path, scenario_name: str, data: bytes | None = None) -> tuple[Path, Path, Path]:
@@ -42,7 +43,7 @@ def test_stamp_then_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "untrusted signer" in stdout
     after = json.loads(assessment.read_text(encoding="utf-8"))
     stamps = after.pop("stamps")
-    assert after == before  # nothing else in the assessment changed
+    assert Assessment.model_validate(after) == Assessment.model_validate(before)  # nothing else changed
     assert len(stamps) == 1 and stamps[0]["media_type"] == "image/jpeg" and stamps[0]["date"] == "2026-12-01"
     code, stdout, _ = _run(capsys, "verify", str(out))
     assert code == 0
