@@ -23,9 +23,10 @@ from vigil.cli import common as cli_support
 from vigil.credentials import CredentialsError, StampRefused
 from vigil.credentials.certs import SigningMaterial, data_folder, load, local_material, local_trust_anchor
 from vigil.credentials.formats import supported_labels
-from vigil.credentials.manifest import IPTC, Kind, check_consent_hash
+from vigil.credentials.manifest import Kind, check_consent_hash
 from vigil.credentials.stamp import stamp_facts, stamp_file, with_record
-from vigil.credentials.verify import Status, Verification, verify_file
+from vigil.credentials.verify import Status, verify_file
+from vigil.credentials.words import verification_lines
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 
@@ -91,51 +92,6 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return cli_support.EXIT_OK
 
 
-def _source_label(lang: str, value: str | None) -> str:
-    if value is None:
-        return "-"
-    short = value.removeprefix(IPTC)
-    key = f"cred.source.{short}"
-    return i18n.t(lang, key) if key in i18n.strings("en") else i18n.t(lang, "cred.source.other", value=value)
-
-
-def verification_text(v: Verification, lang: str) -> str:
-    t = i18n.t
-    lines = [t(lang, f"cred.verify.{v.status.value}")]
-    if v.status == Status.none:
-        return "\n".join(lines)
-    if v.signer or v.issuer:
-        signer = ", ".join(x for x in (v.signer, v.issuer) if x)
-        lines.append(t(lang, "cred.verify.trusted" if v.trusted else "cred.verify.untrusted", signer=signer))
-    lines += [t(lang, "cred.verify.problem", problem=p) for p in v.problems]
-    if v.title:
-        lines.append(t(lang, "cred.verify.title", title=v.title))
-    if v.actions:
-        action = " → ".join(t(lang, f"cred.action.{a}") if f"cred.action.{a}" in i18n.strings("en") else a
-                            for a in v.actions)
-        lines.append(t(lang, "cred.verify.action", action=action, source=_source_label(lang, v.digital_source_type)))
-    a = v.assessment
-    if a:
-        checklist = a.get("checklist") or {}
-        verdict = str(a.get("verdict", ""))
-        verdict_label = i18n.t(lang, f"verdict.{verdict}") if f"verdict.{verdict}" in i18n.strings("en") else verdict
-        lines.append(t(lang, "cred.verify.assessment", reference=a.get("reference", ""),
-                       checklist=checklist.get("id", ""), version=checklist.get("version", ""),
-                       verdict=verdict_label, date=a.get("stamped_on", "")))
-        lines.append(t(lang, "cred.verify.fingerprint",
-                       fingerprint=(a.get("assessment_fingerprint") or {}).get("hash", "")))
-        if a.get("consent_record"):
-            lines.append(t(lang, "cred.verify.consent", hash=(a.get("consent_record") or {}).get("hash", "")))
-    if v.training_opt_out:
-        lines.append(t(lang, "cred.verify.training"))
-    return "\n".join(_printable(line) for line in lines)
-
-
-def _printable(text: str) -> str:
-    """Text from a file shown in a terminal: control characters (escape sequences) made visible."""
-    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in text)
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
     anchors = local_trust_anchor() or b""
     if args.trust:
@@ -150,7 +106,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verification.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        print(verification_text(verification, args.lang))
+        print("\n".join(verification_lines(verification, args.lang)))
     return cli_support.EXIT_OK if verification.status == Status.valid and verification.vigil else EXIT_NOT_VALID
 
 
