@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vigil import i18n
 from vigil.credentials.manifest import IPTC
 from vigil.credentials.verify import Status, Verification
+from vigil.render.text import format_date
+
+
+def _date(value: object, lang: str) -> str:
+    try:
+        return format_date(dt.date.fromisoformat(str(value)), lang)
+    except ValueError:
+        return str(value)
 
 
 def _source_label(lang: str, value: str | None) -> str:
@@ -38,7 +48,7 @@ def verification_lines(v: Verification, lang: str) -> list[str]:
         verdict_label = i18n.t(lang, f"verdict.{verdict}") if f"verdict.{verdict}" in i18n.strings("en") else verdict
         lines.append(t(lang, "cred.verify.assessment", reference=a.get("reference", ""),
                        checklist=checklist.get("id", ""), version=checklist.get("version", ""),
-                       verdict=verdict_label, date=a.get("stamped_on", "")))
+                       verdict=verdict_label, date=_date(a.get("stamped_on"), lang)))
         lines.append(t(lang, "cred.verify.fingerprint",
                        fingerprint=(a.get("assessment_fingerprint") or {}).get("hash", "")))
         if a.get("consent_record"):
