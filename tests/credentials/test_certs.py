@@ -22,7 +22,6 @@ from vigil.credentials.certs import (
     local_material,
     local_trust_anchor,
 )
-from vigil.credentials.manifest import Kind
 
 
 def test_local_material_is_made_on_first_use_owner_only(data_dir: Path) -> None:
@@ -72,7 +71,7 @@ def _rejected_by_library(chain: bytes, key: bytes) -> bool:
         {"action": "c2pa.created", "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/"
                                                         "trainedAlgorithmicMedia"}]}}]}
     try:
-        library.sign(io.BytesIO(media.image("JPEG")), io.BytesIO(), "image/jpeg", manifest, Kind.created, material)
+        library.sign(io.BytesIO(media.image("JPEG")), io.BytesIO(), "image/jpeg", manifest, material)
     except CertificateError:
         return True
     return False
@@ -111,7 +110,7 @@ def test_the_library_message_is_terse_which_is_why_vigil_checks_first() -> None:
     (chain, key), _ = CASES["self-signed"]
     material = SigningMaterial(chain_pem=chain, key_pem=key, alg="es256", subject="x", local=False)
     with pytest.raises(CertificateError, match="rejected the signing certificate"):
-        library.sign(io.BytesIO(media.image("JPEG")), io.BytesIO(), "image/jpeg", {"title": "t"}, Kind.created,
+        library.sign(io.BytesIO(media.image("JPEG")), io.BytesIO(), "image/jpeg", {"title": "t"},
                      material)
 
 

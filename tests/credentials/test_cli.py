@@ -15,7 +15,6 @@ from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP
 from vigil.cli import main
 from vigil.credentials import library
 from vigil.credentials.certs import local_material
-from vigil.credentials.manifest import Kind
 from vigil.models.assessment import Assessment
 
 
@@ -145,7 +144,7 @@ def test_verify_someone_elses_credentials_exit_1_and_hostile_text_is_shown_inert
     out = io.BytesIO()
     manifest = {"title": "\x1b[31mred\x1b[0m <b>x</b>", "assertions": [{"label": "c2pa.actions", "data": {
         "actions": [{"action": "c2pa.created", "digitalSourceType": "http://example.org/\x07bell"}]}}]}
-    library.sign(io.BytesIO(media.image("PNG")), out, "image/png", manifest, Kind.created, material)
+    library.sign(io.BytesIO(media.image("PNG")), out, "image/png", manifest, material)
     path = tmp_path / "other.png"
     path.write_bytes(out.getvalue())
     code, stdout, _ = _run(capsys, "verify", str(path))

@@ -85,6 +85,21 @@ def test_edited_footage_says_opened_then_edited(local: SigningMaterial) -> None:
     assert v.digital_source_type == IPTC + "compositeWithTrainedAlgorithmicMedia"
 
 
+@pytest.mark.parametrize("kind", list(Kind))
+def test_credentials_already_in_the_file_are_kept_as_the_parent(kind: Kind, local: SigningMaterial) -> None:
+    """A file that carries credentials (e.g. from the AI tool that made it) keeps them: Vigil's manifest opens
+    it as its parent and records an edit, instead of silently dropping the earlier provenance."""
+    _, facts = _facts()
+    first, _ = stamp_bytes(media.m4a(), facts, local)
+    _, again = _facts(kind)
+    second, _ = stamp_bytes(first, again, local)
+    v = verify_bytes(second, local_trust_anchor())
+    assert v.status == Status.valid
+    assert v.actions == ["c2pa.opened", "c2pa.edited"]
+    store = library.read(io.BytesIO(second), "audio/mp4", local_trust_anchor())
+    assert store is not None and len(store["manifests"]) == 2
+
+
 def test_training_opt_out_can_be_left_out(local: SigningMaterial) -> None:
     assessment, _, evaluation = scenario(READY)
     facts = stamp_facts(assessment, evaluation, TODAY, training_opt_out=False)
@@ -132,7 +147,7 @@ def test_failed_signing_leaves_no_output_and_keeps_an_existing_one(tmp_path: Pat
     src = tmp_path / "in.mp4"
     src.write_bytes(media.mp4())
 
-    def half_then_fail(source: io.BufferedIOBase, dest: io.BufferedIOBase, *args: object) -> None:
+    def half_then_fail(source: io.BufferedIOBase, dest: io.BufferedIOBase, *args: object, **kw: object) -> None:
         dest.write(b"half a file")
         raise CredentialsError("the C2PA library could not stamp this file: simulated")
 

@@ -13,7 +13,6 @@ import c2pa
 
 from vigil.credentials import CertificateError, CredentialsError, FormatError
 from vigil.credentials.certs import TRUST_CONFIG, SigningMaterial
-from vigil.credentials.manifest import Kind
 
 OFFLINE: dict[str, Any] = {
     "verify": {"remote_manifest_fetch": False, "ocsp_fetch": False},
@@ -34,13 +33,29 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())[:300]
 
 
-def sign(source: BinaryIO, dest: BinaryIO, media_type: str, manifest: dict[str, Any], kind: Kind,
-         material: SigningMaterial) -> None:
-    """Embed ``manifest`` signed with ``material`` while copying ``source`` to ``dest``."""
+def has_credentials(source: BinaryIO, media_type: str) -> bool:
+    """Whether ``source`` already carries a C2PA manifest (left at its start)."""
+    try:
+        with _context() as context:
+            reader = c2pa.Reader.try_create(media_type, source, None, context)
+            if reader is not None:
+                reader.close()
+            return reader is not None
+    except c2pa.C2paError:
+        return False  # unreadable credentials: signing will replace them
+    finally:
+        source.seek(0)
+
+
+def sign(source: BinaryIO, dest: BinaryIO, media_type: str, manifest: dict[str, Any], material: SigningMaterial,
+         *, parent: bool = False) -> None:
+    """Embed ``manifest`` signed with ``material`` while copying ``source`` to ``dest``.
+
+    With ``parent``, the source becomes the parent ingredient (its own credentials kept) and the library adds
+    ``c2pa.opened`` as the first action, as C2PA requires before ``c2pa.edited``.
+    """
     builder_settings: dict[str, Any] = {"thumbnail": {"enabled": False}}
-    if kind == Kind.edited:
-        # the finished file becomes the parent ingredient, opened and then edited (C2PA wants a first
-        # action of c2pa.created or c2pa.opened)
+    if parent:
         builder_settings["intent"] = "edit"
     try:
         signer = c2pa.Signer.from_info(c2pa.C2paSignerInfo(

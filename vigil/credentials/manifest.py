@@ -115,9 +115,16 @@ def vigil_assertion(facts: StampFacts) -> dict[str, Any]:
     return data
 
 
-def build_manifest(facts: StampFacts) -> dict[str, Any]:
-    """The manifest definition for ``c2pa.Builder``."""
-    action: dict[str, Any] = {"action": ACTIONS[facts.kind], "digitalSourceType": SOURCE_TYPES[facts.kind]}
+def opens_parent(facts: StampFacts, has_credentials: bool) -> bool:
+    """Whether the file is stamped as an edit of a parent: edited footage, or a file that already carries
+    Content Credentials (e.g. from the AI tool that made it), which are kept as the parent's provenance."""
+    return facts.kind == Kind.edited or has_credentials
+
+
+def build_manifest(facts: StampFacts, has_credentials: bool = False) -> dict[str, Any]:
+    """The manifest definition for ``c2pa.Builder``. With a parent, the library adds ``c2pa.opened`` first."""
+    verb = ACTIONS[Kind.edited] if opens_parent(facts, has_credentials) else ACTIONS[facts.kind]
+    action: dict[str, Any] = {"action": verb, "digitalSourceType": SOURCE_TYPES[facts.kind]}
     assertions: list[dict[str, Any]] = [
         {"label": "c2pa.actions", "data": {"actions": [action]}},
         {"label": VIGIL_ASSERTION, "data": vigil_assertion(facts)},

@@ -20,7 +20,7 @@ from vigil.assessment_file import fingerprint
 from vigil.credentials import CredentialsError, library
 from vigil.credentials.certs import SigningMaterial
 from vigil.credentials.formats import MediaFormat, detect_stream
-from vigil.credentials.manifest import Kind, StampFacts, build_manifest, gate
+from vigil.credentials.manifest import Kind, StampFacts, build_manifest, gate, opens_parent
 from vigil.models.assessment import Assessment, StampRecord
 from vigil.models.results import Evaluation
 
@@ -62,7 +62,9 @@ def _sha256(f: BinaryIO) -> str:
 def stamp_stream(source: BinaryIO, dest: BinaryIO, facts: StampFacts, material: SigningMaterial) -> Stamped:
     """Copy ``source`` to ``dest`` (both seekable) with Content Credentials embedded."""
     fmt = detect_stream(source)
-    library.sign(source, dest, fmt.media_type, build_manifest(facts), facts.kind, material)
+    existing = library.has_credentials(source, fmt.media_type)
+    library.sign(source, dest, fmt.media_type, build_manifest(facts, existing), material,
+                 parent=opens_parent(facts, existing))
     record = StampRecord(date=facts.stamped_on, media_type=fmt.media_type, sha256=_sha256(dest),
                          signer=material.subject, assessment_fingerprint=facts.fingerprint)
     return Stamped(fmt, record)
