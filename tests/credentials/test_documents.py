@@ -29,7 +29,7 @@ def _stamped():  # type: ignore[no-untyped-def]
 def test_label_kit_text_mentions_the_stamp(lang: str, words: str) -> None:
     assessment, checklist = _stamped()
     text = label_kit_text(label_kit(checklist, assessment, lang, TODAY))
-    assert words in text and "Vigil local signer" in text
+    assert words in text and "Vigil local signer" in text and "cdcdcdcdcdcdcdcd…" in text
     unstamped, _, _ = scenario(READY)
     assert "SHA-256" not in label_kit_text(label_kit(checklist, unstamped, lang, TODAY))
 

@@ -104,7 +104,8 @@ def stamp_lines(stamps: Sequence[StampRecord], lang: str) -> list[str]:
     labels = {f.media_type: f.label for f in FORMATS}
     return [
         i18n.t(lang, "cred.doc.stamped", date=format_date(r.date, lang), format=labels.get(r.media_type, r.media_type),
-               sha256=r.sha256[:16], signer=isolate(_common_name(r.signer)))
+               sha256=r.sha256[:16], signer=isolate(_common_name(r.signer)),
+               fingerprint=r.assessment_fingerprint[:16])
         for r in stamps
     ]
 
