@@ -90,7 +90,7 @@ def summarise(store: dict[str, Any] | None, media_type: str) -> Verification:
         media_type=media_type,
         vigil=vigil,
         trusted=valid and state == "Trusted",
-        problems=problems if not valid and problems else ([f"validation state: {state}"] if not valid else []),
+        problems=[] if valid else problems or [f"validation state: {state}"],
         signer=signature.get("common_name"),
         issuer=signature.get("issuer"),
         title=manifest.get("title"),
