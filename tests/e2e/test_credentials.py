@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.credentials import media
-from tests.credentials.conftest import READY, SCENARIOS
+from tests.credentials.conftest import READY, SCENARIOS, STOP
 from tests.e2e.conftest import shot
 from tests.e2e.driver import Driver
 from tests.render.shipped import shipped_checklist
@@ -49,3 +49,14 @@ def test_stamp_download_and_check(app: Page, tmp_path: Path) -> None:
     expect(found).to_be_visible()
     found.scroll_into_view_if_needed()
     shot(app, "de-20-credentials-verified")
+
+
+def test_stop_says_why_and_offers_no_upload(app: Page) -> None:
+    d = Driver(app, shipped_checklist())
+    d.idle()
+    _file_input(app, "st-key-vigil-start-upload").set_input_files(str(SCENARIOS / STOP))
+    d.idle()
+    d.go_page("credentials")
+    expect(app.get_by_text(d.t("cred.ui.stopped"))).to_be_visible()
+    assert app.locator('[class*="cred-upload"]').count() == 0
+    shot(app, "en-21-credentials-stop")

@@ -52,7 +52,9 @@ def _stamp_section(ctx: Context, op: Opened) -> None:
         stamp_facts(op.draft, op.evaluation, ctx.today, confirmed=True, lang=ctx.lang)
     except StampRefused as exc:
         st.error(ctx.t("cred.ui.stopped"), icon=":material/block:")
-        st.write(md_escape(str(exc)))
+        st.write(ctx.t("cred.ui.stopped_why", verdict=ctx.t("verdict.stop")))
+        for reason in exc.reasons:
+            st.markdown(f"- {md_escape(reason)}")
         return
     key = op.session.widget_key
     upload = st.file_uploader(ctx.t("cred.ui.upload"), key=key("cred", "upload"))
