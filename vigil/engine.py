@@ -61,7 +61,7 @@ def _responded(question: Question, answer: Answer | None) -> bool:
     if question.kind == QuestionKind.people:
         required = [f.id for f in question.fields if f.required]
         people = answer.people or []
-        return bool(people) and all((p.values.get(fid) or "").strip() for p in people for fid in required)
+        return bool(people) and all(p.text(fid).strip() or p.choices(fid) for p in people for fid in required)
     return answer.is_answered
 
 
