@@ -92,6 +92,7 @@ class Right(Strict):
 
     id: Id
     jurisdiction: Id = Field(description="The id of the jurisdiction note it belongs to.")
+    law: LText = Field(description="The law it belongs to, as it follows 'Under': 'German law', 'deutschem Recht'.")
     citation: LText = Field(description="Short citation: 'KUG § 22'.")
     aspects: list[Aspect] = Field(min_length=1)
     uses: list[Use] = Field(min_length=1, description="The uses it covers; every other use is exempt.")
