@@ -110,7 +110,9 @@ def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
              "consent.family_not_asked")
     b.ethics("family_partial", Severity.caution, of(d.closest, Stance.agrees_in_part), "consent.family_partial")
     b.ethics("relative_objects", Severity.serious, of(d.also, Stance.objects), "consent.relative_objects")
-    b.ethics("others_not_asked", Severity.info, of(d.also, *_OPEN), "consent.others_not_asked")
+    b.ethics("others_not_asked", Severity.info, of(d.also, Stance.not_asked, Stance.unreachable),
+             "consent.others_not_asked")
+    b.ethics("others_undecided", Severity.info, of(d.also, Stance.undecided), "consent.others_undecided")
     b.ethics("no_say_objects", Severity.info, of(d.people, Stance.objects), "consent.no_say_objects")
     return b.findings
 

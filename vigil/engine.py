@@ -216,7 +216,8 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
                 question_ids=[q.id for q in required if not _responded(q, effective.get(q.id))],
             )
         )
-    findings.sort(key=lambda f: -f.severity.rank)
+    dimension_order = {d.id: i for i, d in enumerate(checklist.dimensions)}
+    findings.sort(key=lambda f: (-f.severity.rank, dimension_order.get(f.dimension or "", len(dimension_order))))
 
     worst = _worst(findings)
     verdict_id = VerdictId.ready if worst is None else VerdictId.for_severity(worst)
