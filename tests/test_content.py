@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from vigil.catalog import check_file, checklist_files, default_directory
-from vigil.conditions import (
+from vigil.engine import evaluate, visible_answers
+from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
+from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.common import pick
+from vigil.models.conditions import (
     All,
     Answered,
     AnyOf,
@@ -28,10 +32,6 @@ from vigil.conditions import (
     YearsSince,
     holds,
 )
-from vigil.engine import evaluate, visible_answers
-from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
-from vigil.models.common import pick
 
 TODAY = dt.date(2026, 11, 22)
 FILES = checklist_files(default_directory())
@@ -216,7 +216,7 @@ def _avoid(c: Checklist, qid: str, bad: set[str], answers: dict[str, Answer]) ->
 
 
 def _names(cond: Condition) -> list[str]:
-    from vigil.conditions import references
+    from vigil.models.conditions import references
 
     return [r.question for r in references(cond)]
 

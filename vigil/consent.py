@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vigil import i18n
-from vigil.conditions import Condition, holds, references, whole_years_between
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Checklist, PeopleField
 from vigil.models.common import LText, pick
+from vigil.models.conditions import Condition, holds, references, whole_years_between
 from vigil.models.law import Aspect, Effect, Law, Link, Right, Stance, Term, Tier, Use
 from vigil.models.results import ConsentNeed, LegalBasis, PersonConsent, RightOutcome
 

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from vigil import i18n
-from vigil.conditions import Condition, holds, references
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import Severity, VerdictId
+from vigil.models.conditions import Condition, holds, references
 from vigil.models.results import (
     DimensionResult,
     DimensionStatus,
