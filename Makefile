@@ -27,7 +27,7 @@ test: $(VENV)/.test-stamp
 	@scripts/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 unit: $(VENV)/.test-stamp
 	$(BIN)/python -m pytest -q --ignore=tests/e2e

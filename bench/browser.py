@@ -96,7 +96,7 @@ def _option_label(q: Question, option_id: str) -> str:
 
 def _radio_questions(checklist: Checklist, questions: list[Question]) -> list[Question]:
     """The section's radio questions, those no visibility condition depends on first (the page keeps its shape)."""
-    from vigil.conditions import references
+    from vigil.models.conditions import references
 
     named: set[str] = set()
     for s in checklist.sections:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,10 @@ class ChecklistError(Exception):
 
 
 def default_directory() -> Path:
-    """``VIGIL_CHECKLISTS`` if set, else the ``checklists/`` folder beside the package."""
+    """``VIGIL_CHECKLISTS`` if set, else the checklists shipped inside the package (``vigil.checklists``, which
+    is the top-level ``checklists/`` folder in a checkout)."""
     env = os.environ.get("VIGIL_CHECKLISTS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "checklists"
+    return Path(env) if env else Path(str(resources.files("vigil.checklists")))
 
 
 def checklist_files(directory: Path) -> list[Path]:
@@ -178,13 +180,6 @@ def check_file(path: Path) -> tuple[Checklist | None, list[Problem]]:
     root, _ = _parse(name, text, "rt")
     return checklist, [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind)
                        for loc, message, kind in found]
-
-
-def load_checklist(path: Path) -> Checklist:
-    checklist, problems = check_file(path)
-    if problems or checklist is None:
-        raise ChecklistError(problems)
-    return checklist
 
 
 # --------------------------------------------------------------------------- the catalog

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vigil import i18n
-from vigil.conditions import Condition, holds, references, whole_years_between
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Checklist, PeopleField
 from vigil.models.common import LText, pick
+from vigil.models.conditions import Condition, holds, references, whole_years_between
 from vigil.models.law import Aspect, Effect, Law, Link, Right, Stance, Term, Tier, Use
 from vigil.models.results import ConsentNeed, LegalBasis, PersonConsent, RightOutcome
 
@@ -54,6 +54,7 @@ class Derivation:
     applied: list[Applied] = field(default_factory=list)
     closest: tuple[Person, ...] = ()
     also: tuple[Person, ...] = ()
+    all_listed: bool = False
     consent: list[PersonConsent] = field(default_factory=list)
     rights: list[RightOutcome] = field(default_factory=list)
     duties: list[str] = field(default_factory=list)
@@ -190,16 +191,18 @@ def _status_line(checklist: Checklist, law: Law, people: tuple[Person, ...], lan
     )
 
 
-def right_reason(checklist: Checklist, law: Law, applied: Applied, plan: Plan, all_listed: bool) -> LText:
+def right_reason(checklist: Checklist, law: Law, applied: Applied, plan: Plan, all_listed: bool,
+                 only: tuple[Person, ...] | None = None) -> LText:
     """'Under German law (KUG § 22), <rule>: Renate Berger (spouse) agrees; Julia Berger (child) has not been asked
-    yet.' In every language."""
+    yet.' In every language. ``only``: name just these holders (a finding names its own people)."""
     out: LText = {}
     right = applied.right
+    named = applied.holders if only is None else tuple(p for p in applied.holders if p in only)
     for lang in i18n.available_languages():
         head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
                       rule=pick(right.rule, lang))
-        if applied.holders:
-            tail = _status_line(checklist, law, applied.holders, lang)
+        if named:
+            tail = _status_line(checklist, law, named, lang)
         else:
             who_words = i18n.t(lang, "consent.or").join(pick(t.label, lang) for t in right.holders)
             key = "consent.nobody_exists" if all_listed else "consent.nobody_listed"
@@ -263,7 +266,7 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
     listed = answers.get(law.facts.all_listed or "")
     all_listed = listed is not None and listed.is_answered and listed.choice == "yes"
     closest, also = _ethics_tiers(law, people)
-    out = Derivation(people=people, plan=plan, applied=applied, closest=closest, also=also)
+    out = Derivation(people=people, plan=plan, applied=applied, closest=closest, also=also, all_listed=all_listed)
     for a in applied:
         settled = all(stance(law, p) == Stance.agrees for p in a.holders) and (bool(a.holders) or all_listed)
         out.rights.append(RightOutcome(

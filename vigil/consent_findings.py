@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from vigil import i18n
-from vigil.consent import Applied, Derivation, stance, who
+from vigil.consent import Applied, Derivation, right_reason, stance, who
 from vigil.models.assessment import Person
 from vigil.models.checklist import Checklist
 from vigil.models.common import LText, Severity
@@ -59,9 +59,14 @@ class _Builder:
         if not rights or (not people and fid != "consent_holder_missing"):
             return
         message: LText = {}
-        reasons = {r.right: r.reason for r in self.d.rights}
+        assert self.d.plan is not None
+        reasons = []
+        for a in rights:
+            # its own people, and those who agree, for context; not the people another finding is about
+            own = tuple(p for p in a.holders if p in people or stance(self.law, p) == Stance.agrees)
+            reasons.append(right_reason(self.checklist, self.law, a, self.d.plan, self.d.all_listed, own))
         for lang in i18n.available_languages():
-            message[lang] = " ".join(reasons[a.right.id].get(lang, "") for a in rights)
+            message[lang] = " ".join(r.get(lang, "") for r in reasons)
         self.add(fid, severity, message, self.text(action_key, people),
                  [s for a in rights for s in a.right.sources])
 
@@ -110,7 +115,9 @@ def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
              "consent.family_not_asked")
     b.ethics("family_partial", Severity.caution, of(d.closest, Stance.agrees_in_part), "consent.family_partial")
     b.ethics("relative_objects", Severity.serious, of(d.also, Stance.objects), "consent.relative_objects")
-    b.ethics("others_not_asked", Severity.info, of(d.also, *_OPEN), "consent.others_not_asked")
+    b.ethics("others_not_asked", Severity.info, of(d.also, Stance.not_asked, Stance.unreachable),
+             "consent.others_not_asked")
+    b.ethics("others_undecided", Severity.info, of(d.also, Stance.undecided), "consent.others_undecided")
     b.ethics("no_say_objects", Severity.info, of(d.people, Stance.objects), "consent.no_say_objects")
     return b.findings
 

@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from vigil.conditions import Condition, Ref, references
 from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
+from vigil.models.conditions import Condition, Ref, references
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation"]
 Loc = tuple[str | int, ...]

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from vigil import i18n
-from vigil.conditions import Condition, holds, references
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import Severity, VerdictId
+from vigil.models.conditions import Condition, holds, references
 from vigil.models.results import (
     DimensionResult,
     DimensionStatus,
@@ -216,7 +216,8 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
                 question_ids=[q.id for q in required if not _responded(q, effective.get(q.id))],
             )
         )
-    findings.sort(key=lambda f: -f.severity.rank)
+    dimension_order = {d.id: i for i, d in enumerate(checklist.dimensions)}
+    findings.sort(key=lambda f: (-f.severity.rank, dimension_order.get(f.dimension or "", len(dimension_order))))
 
     worst = _worst(findings)
     verdict_id = VerdictId.ready if worst is None else VerdictId.for_severity(worst)

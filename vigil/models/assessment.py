@@ -117,8 +117,22 @@ class ChecklistPin(_Data):
     version: str
 
 
+class Maker(_Data):
+    """Who asks: printed on the consent form, the family summary and the report. Empty fields are not printed."""
+
+    name: ShortText = ""
+    organisation: ShortText = ""
+    contact: ShortText = Field(default="", description="How the family can reach the maker: e-mail, phone, address.")
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.name.strip() or self.organisation.strip() or self.contact.strip())
+
+
 class Meta(_Data):
     title: ShortText = ""
+    reference: ShortText = Field(default="", description="The maker's own reference for the commission, e.g. "
+                                 "K-2026-118. Used in file names and on every page of the documents; never a name.")
     assessor: ShortText = ""
     language: str = "en"
     created: dt.datetime = Field(default_factory=utc_now)
@@ -134,5 +148,6 @@ class Assessment(_Data):
     revision: int = 0
     checklist: ChecklistPin
     meta: Meta = Field(default_factory=Meta)
+    maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from vigil.conditions import Condition
 from vigil.models.common import Id, LText, Severity, Strict
+from vigil.models.conditions import Condition
 from vigil.models.law import Law
 
 

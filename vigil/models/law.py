@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from vigil.conditions import Condition
 from vigil.models.common import Id, LText, Strict
+from vigil.models.conditions import Condition
 
 
 class Aspect(StrEnum):

@@ -1,6 +1,6 @@
 """``vigil report``, ``vigil consent-form`` and ``vigil labels``: the documents from the command line.
 
-``vigil.cli`` adds them with ``register``. Domain errors become ``CliError`` (one line, exit 2).
+Added to the command line by ``register``. Domain errors become ``CliError`` (one line, exit 2).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from vigil import cli_support as vigil_cli
 from vigil import i18n
+from vigil.cli import common as vigil_cli
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.render.documents import consent_form_pdf, labels_pdf, report_pdf

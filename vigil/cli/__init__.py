@@ -1,0 +1,44 @@
+"""The ``vigil`` command line: the same engine as the app, for scripts and CI.
+
+One module per group of commands, each with a ``register(sub)`` that adds its sub-commands. Domain errors become
+one clear line on stderr and an exit code: 0 ok, 1 invalid checklist, 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from vigil import i18n
+from vigil.cli import assess, documents, schema, validate
+from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError
+
+Command = Callable[[argparse.Namespace], int]
+
+COMMANDS = (validate, assess, schema, documents)
+"""The command modules, in the order ``vigil --help`` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vigil",
+        description="Check consent, family wishes and disclosure before making media of someone who has died.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Command = args.func
+    try:
+        return func(args)
+    except CliError as exc:
+        print(i18n.t("en", "cli.error.prefix", message=exc), file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - e.g. `vigil schema checklist | head`
+        return EXIT_OK

@@ -1,0 +1,29 @@
+"""Who makes the media: the maker's profile, entered once and used by every document that says who asks.
+
+The profile is kept once per store (a practice, studio or team). Each assessment carries a copy of the ``Maker``
+details it was made with (``Assessment.maker``, defined with the assessment model), so its documents say the same
+thing wherever the file goes; the logo stays in the profile.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Base64Bytes, Field
+
+from vigil.models.assessment import Maker, _Data
+
+LOGO_MAX_BYTES = 300_000
+"""A logo is printed small on each page: a larger file only slows the documents down."""
+
+
+class Logo(_Data):
+    media_type: Literal["image/png", "image/jpeg"]
+    data: Base64Bytes = Field(max_length=LOGO_MAX_BYTES)
+
+
+class MakerProfile(_Data):
+    """The practice's own details, entered once."""
+
+    maker: Maker = Field(default_factory=Maker)
+    logo: Logo | None = None
