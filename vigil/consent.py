@@ -185,6 +185,27 @@ def who(checklist: Checklist, law: Law, person: Person, lang: str) -> str:
     return f"{name} ({words})" if words else name
 
 
+def person_words(checklist: Checklist, pc: PersonConsent, lang: str) -> tuple[str, str, str]:
+    """One person's result in words: 'Julia Berger (child)', 'consent required by law (KUG § 22)', and their
+    position as the register labels it ('Not asked yet')."""
+    law = checklist.law
+    if law is None:
+        return pc.name, "", ""
+    values: dict[str, str | list[str] | None] = {law.facts.name_field: pc.name, law.facts.relation_field: pc.relation,
+                                                  law.facts.roles_field: pc.roles}
+    name = who(checklist, law, Person(id=pc.person_id, values=values), lang)
+    need = i18n.t(lang, f"consent.need.{pc.need.value}")
+    cites = i18n.t(lang, "consent.list_separator").join(dict.fromkeys(pick(b.citation, lang) for b in pc.basis))
+    if cites:
+        need = f"{need} ({cites})"
+    register = checklist.question(law.facts.people)
+    position_field = next((f for f in register.fields if f.id == law.facts.position_field), None)
+    position = ""
+    if pc.position and position_field is not None:
+        position = next((pick(o.label, lang) for o in position_field.options if o.id == pc.position), pc.position)
+    return name, need, position
+
+
 def _status_line(checklist: Checklist, law: Law, people: tuple[Person, ...], lang: str) -> str:
     return i18n.t(lang, "consent.status_separator").join(
         i18n.t(lang, f"consent.stance.{stance(law, p).value}", who=who(checklist, law, p, lang)) for p in people
