@@ -28,6 +28,7 @@ class Finding(_Result):
     sources: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)
+    person_ids: list[str] = Field(default_factory=list, description="The people of the register it is about.")
 
 
 class Verdict(_Result):
