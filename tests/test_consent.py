@@ -79,6 +79,9 @@ def test_the_issues_example_at_the_funeral_is_a_condition_not_a_stop() -> None:
     assert all(f.severity.value != "blocker" for f in e.findings)
     needs = {p.name: p.need for p in e.consent}
     assert needs == {"Renate Berger": ConsentNeed.advised, "Julia Berger": ConsentNeed.advised}
+    # and it says why the law does not reach it
+    assert [x["en"].split(" This plan")[0][:28] for x in e.exempt] == ["Under German law (KUG § 22),"]
+    assert "funeral gathering is not public showing" in e.exempt[0]["en"]
 
 
 def test_one_fact_one_finding() -> None:

@@ -158,6 +158,8 @@ class Evaluation(_Result):
     consent: list[PersonConsent] = Field(
         default_factory=list, description="Per person of the register: required, advised or no say, and why.")
     rights: list[RightOutcome] = Field(default_factory=list, description="The post-mortem rights that apply.")
+    exempt: list[LText] = Field(default_factory=list,
+                                description="Rights of the places named that do not reach this use, and why.")
     duties: list[str] = Field(default_factory=list, description="Ids of the law's duties that apply (disclosure).")
 
     @property
