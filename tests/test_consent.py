@@ -206,3 +206,11 @@ def test_a_refusal_never_makes_the_verdict_better(answers: dict[str, Answer], in
                for p in people]
     after = _evaluate({**answers, "people": Answer(people=changed)}).verdict.id.rank
     assert after >= before
+
+
+def test_an_empty_register_is_one_finding_not_two() -> None:
+    answers = _answers([])
+    answers["people"] = Answer(dont_know=True)
+    found = _rule_findings(_evaluate(answers))
+    assert "consent_holder_missing" not in found
+    assert "unknown.people" in {f.id for f in _evaluate(answers).findings}

@@ -100,7 +100,9 @@ def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
     unreachable = [p for p in taken if stance(law, p) == Stance.unreachable]
     b.legal("consent_outstanding", Severity.serious, rights, taken,
             "consent.action.outstanding_unreachable" if unreachable else "consent.action.outstanding")
-    missing = [a for a in d.applied if not a.holders and a.effect == Effect.consent and not _settled(d, a)]
+    # with nobody in the register yet, the unanswered (or "don't know") register is the one finding for that fact
+    missing = [a for a in d.applied if d.people and not a.holders and a.effect == Effect.consent
+               and not _settled(d, a)]
     b.legal("consent_holder_missing", Severity.serious, missing, [], "consent.action.holder_missing")
     rights, people = holders_where(lambda a, s: a.effect == Effect.objection and s in _OPEN)
     b.legal("consent_ask_advised", Severity.caution, rights, b.take(people), "consent.action.ask_advised")
