@@ -79,6 +79,9 @@ def test_the_issues_example_at_the_funeral_is_a_condition_not_a_stop() -> None:
     assert all(f.severity.value != "blocker" for f in e.findings)
     needs = {p.name: p.need for p in e.consent}
     assert needs == {"Renate Berger": ConsentNeed.advised, "Julia Berger": ConsentNeed.advised}
+    # and it says why the law does not reach it
+    assert [x["en"].split(" This plan")[0][:28] for x in e.exempt] == ["Under German law (KUG § 22),"]
+    assert "funeral gathering is not public showing" in e.exempt[0]["en"]
 
 
 def test_one_fact_one_finding() -> None:
@@ -158,3 +161,56 @@ def test_the_verdict_names_its_cause_and_the_next_points() -> None:
     assert e.verdict.cause not in e.verdict.next
     assert all(f.severity.value != "info" for f in e.verdict.next)
     assert len(e.verdict.next) <= 3
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.support.strategies import value_answer  # noqa: E402
+
+FACT_QUESTIONS = ("medium", "realism", "person_lived", "shown_in", "audience", "commercial", "public_figure", "died",
+                  "people", "all_listed", "uses")
+
+
+def _facts() -> st.SearchStrategy[dict[str, Answer]]:
+    c = _checklist()
+    return st.fixed_dictionaries({}, optional={q: value_answer(c.question(q)) for q in FACT_QUESTIONS})
+
+
+@settings(max_examples=150, deadline=None)
+@given(_facts())
+def test_every_person_gets_one_outcome_and_one_finding_at_most(answers: dict[str, Answer]) -> None:
+    result = derive(_checklist(), answers, TODAY)
+    people = (answers["people"].people or []) if "people" in answers else []
+    assert [p.person_id for p in result.consent] == [p.id for p in people]
+    for p in result.consent:
+        assert (p.need == ConsentNeed.required) == any(b.effect == "consent" for b in p.basis)
+        assert all(p.reason.get(lang) for lang in _checklist().languages)
+    e = _evaluate(answers)
+    about = [pid for f in e.findings for pid in f.person_ids]
+    assert len(about) == len(set(about)), "one fact, one finding: nobody is in two findings"
+    assert set(about) <= {p.id for p in people}
+
+
+@settings(max_examples=100, deadline=None)
+@given(_facts(), st.integers(min_value=0, max_value=3))
+def test_a_refusal_never_makes_the_verdict_better(answers: dict[str, Answer], index: int) -> None:
+    people = (answers["people"].people or []) if "people" in answers else []
+    if not people:
+        return
+    before = _evaluate(answers).verdict.id.rank
+    target = people[index % len(people)]
+    changed = [Person(id=p.id, values={**p.values, "position": "objects"}) if p.id == target.id else p
+               for p in people]
+    after = _evaluate({**answers, "people": Answer(people=changed)}).verdict.id.rank
+    assert after >= before
+
+
+def test_an_empty_register_is_one_finding_not_two() -> None:
+    answers = _answers([])
+    answers["people"] = Answer(dont_know=True)
+    found = _rule_findings(_evaluate(answers))
+    assert "consent_holder_missing" not in found
+    assert "unknown.people" in {f.id for f in _evaluate(answers).findings}

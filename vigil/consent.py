@@ -57,6 +57,8 @@ class Derivation:
     all_listed: bool = False
     consent: list[PersonConsent] = field(default_factory=list)
     rights: list[RightOutcome] = field(default_factory=list)
+    exempt: list[LText] = field(default_factory=list)
+    """Why a right of the places named does not reach this use, one sentence each."""
     duties: list[str] = field(default_factory=list)
 
 
@@ -155,6 +157,17 @@ def applied_rights(law: Law, plan: Plan, people: list[Person], answers: Mapping[
     return out
 
 
+def exempt_by_use(law: Law, plan: Plan, answers: Mapping[str, Answer], today: dt.date) -> list[Right]:
+    """Rights about public showing that would apply to this person and place, but not to this private use (the
+    family, a funeral gathering)."""
+    return [
+        r for r in law.rights
+        if Use.public in r.uses and Use.public not in plan.uses and _linked(r, plan) and set(r.aspects) & plan.aspects
+        and r.exempt is not None and within(r.term, plan.died, today)
+        and (r.applies_if is None or holds(r.applies_if, answers, today))
+    ]
+
+
 def stance(law: Law, person: Person) -> Stance:
     """What the person has said. A row without a position counts as not asked."""
     value = person.text(law.facts.position_field)
@@ -240,6 +253,15 @@ def right_reason(checklist: Checklist, law: Law, applied: Applied, plan: Plan, a
     return out
 
 
+def _exempt_reason(right: Right) -> LText:
+    out: LText = {}
+    for lang in i18n.available_languages():
+        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
+                      rule=pick(right.rule, lang))
+        out[lang] = i18n.t(lang, "consent.exempt", head=head, exempt=pick(right.exempt, lang))
+    return out
+
+
 def _basis(applied: Applied) -> LegalBasis:
     r = applied.right
     return LegalBasis(right=r.id, jurisdiction=r.jurisdiction, citation=r.citation, effect=applied.effect.value,
@@ -309,4 +331,5 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
             roles=p.choices(law.facts.roles_field), position=p.text(law.facts.position_field) or None,
             need=need, basis=basis, reason=_person_reason(need, basis, p in closest)))
     out.duties = [d.id for d in law.duties if holds(d.applies_if, answers, today)]
+    out.exempt = [_exempt_reason(r) for r in exempt_by_use(law, plan, answers, today)]
     return out

@@ -48,11 +48,12 @@ class _Builder:
             out[lang] = i18n.t(lang, key, names=_names(self.checklist, self.law, people, lang), **filled)
         return out
 
-    def add(self, fid: str, severity: Severity, message: LText, action: LText, sources: list[str]) -> None:
+    def add(self, fid: str, severity: Severity, message: LText, action: LText, sources: list[str],
+            people: list[Person]) -> None:
         register = self.checklist.question(self.law.facts.people)
         self.findings.append(Finding(
             id=fid, origin="rule", severity=severity, dimension=register.dimension, message=message, action=action,
-            sources=sorted(set(sources)), question_ids=[register.id]))
+            sources=sorted(set(sources)), question_ids=[register.id], person_ids=[p.id for p in people]))
 
     def legal(self, fid: str, severity: Severity, rights: list[Applied], people: list[Person],
               action_key: str) -> None:
@@ -68,12 +69,12 @@ class _Builder:
         for lang in i18n.available_languages():
             message[lang] = " ".join(r.get(lang, "") for r in reasons)
         self.add(fid, severity, message, self.text(action_key, people),
-                 [s for a in rights for s in a.right.sources])
+                 [s for a in rights for s in a.right.sources], people)
 
     def ethics(self, fid: str, severity: Severity, people: list[Person], key: str) -> None:
         if people:
             self.add(fid, severity, self.text(f"{key}.message", people), self.text(f"{key}.action", people),
-                     list(self.law.ethics.sources))
+                     list(self.law.ethics.sources), people)
 
 
 def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
@@ -99,7 +100,9 @@ def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
     unreachable = [p for p in taken if stance(law, p) == Stance.unreachable]
     b.legal("consent_outstanding", Severity.serious, rights, taken,
             "consent.action.outstanding_unreachable" if unreachable else "consent.action.outstanding")
-    missing = [a for a in d.applied if not a.holders and a.effect == Effect.consent and not _settled(d, a)]
+    # with nobody in the register yet, the unanswered (or "don't know") register is the one finding for that fact
+    missing = [a for a in d.applied if d.people and not a.holders and a.effect == Effect.consent
+               and not _settled(d, a)]
     b.legal("consent_holder_missing", Severity.serious, missing, [], "consent.action.holder_missing")
     rights, people = holders_where(lambda a, s: a.effect == Effect.objection and s in _OPEN)
     b.legal("consent_ask_advised", Severity.caution, rights, b.take(people), "consent.action.ask_advised")

@@ -234,6 +234,7 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
         jurisdictions=[j.id for j in checklist.jurisdictions if holds(j.relevant_if, effective, today)],
         consent=law.consent,
         rights=law.rights,
+        exempt=law.exempt,
         duties=law.duties,
     )
 

@@ -55,6 +55,7 @@ def evaluation_json(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
              "as_of": r.as_of.isoformat(), "unverified": pick(r.unverified, lang) or None}
             for r in evaluation.rights
         ],
+        "exempt": [pick(x, lang) for x in evaluation.exempt],
         "duties": evaluation.duties,
     }
 

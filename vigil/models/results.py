@@ -28,6 +28,7 @@ class Finding(_Result):
     sources: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)
+    person_ids: list[str] = Field(default_factory=list, description="The people of the register it is about.")
 
 
 class Verdict(_Result):
@@ -157,6 +158,8 @@ class Evaluation(_Result):
     consent: list[PersonConsent] = Field(
         default_factory=list, description="Per person of the register: required, advised or no say, and why.")
     rights: list[RightOutcome] = Field(default_factory=list, description="The post-mortem rights that apply.")
+    exempt: list[LText] = Field(default_factory=list,
+                                description="Rights of the places named that do not reach this use, and why.")
     duties: list[str] = Field(default_factory=list, description="Ids of the law's duties that apply (disclosure).")
 
     @property

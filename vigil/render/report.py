@@ -111,7 +111,7 @@ def consent_payload(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
     rights = [{"reason": pick(r.reason, lang),
                "sources": ", ".join(_source_title(checklist, s) for s in r.sources),
                "as_of": doc(lang, "report.as_of", date=format_date(r.as_of, lang))} for r in evaluation.rights]
-    return {"people": people, "rights": rights}
+    return {"people": people, "rights": rights, "exempt": [pick(x, lang) for x in evaluation.exempt]}
 
 
 def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, facts: Facts,

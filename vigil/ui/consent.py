@@ -40,4 +40,6 @@ def people(ctx: Context, checklist: Checklist, ev: Evaluation, key: str) -> None
                         + " · " + ctx.t("ui.results.as_of", date=r.as_of.isoformat())))
         else:
             st.caption(ctx.t("ui.consent.no_rights"))
+            for reason in ev.exempt:
+                st.caption(md_escape(pick(reason, ctx.lang)))
         st.caption(ctx.t("ui.consent.not_advice"))
