@@ -11,11 +11,12 @@ import pytest
 
 from tests.credentials import media
 from tests.credentials.certs import TestCA, pem, self_signed
-from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP
+from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, scenario
 from vigil.cli import main
 from vigil.credentials import library
 from vigil.credentials.certs import local_material
 from vigil.models.assessment import Assessment
+from vigil.models.common import pick
 
 
 def _setup(tmp_path: Path, scenario_name: str, data: bytes | None = None) -> tuple[Path, Path, Path]:
@@ -66,7 +67,9 @@ def test_stop_is_refused_with_its_reasons(tmp_path: Path, capsys: pytest.Capture
     code, _, err = _run(capsys, "stamp", str(assessment), str(src), "-o", str(out), "--confirm",
                         "--today", "2026-12-01")
     assert code == 1
-    assert "does not put Content Credentials" in err and "has said no" in err
+    _, _, evaluation = scenario(STOP)
+    reason = pick(evaluation.verdict.reasons[0].message, "en")
+    assert "does not put Content Credentials" in err and reason in err
     assert not out.exists()
 
 

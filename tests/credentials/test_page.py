@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.credentials import media
-from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP
+from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, scenario
 from tests.ui.support import assert_ok, key, start_app, stored
 from vigil.credentials.verify import Status, verify_bytes
+from vigil.models.common import pick
 
 PAGE = "vigil/ui/pages/credentials.py"
 
@@ -61,7 +62,8 @@ def test_stamp_download_and_record(tmp_path: Path) -> None:
 def test_stop_shows_why_and_offers_no_upload() -> None:
     at = _open(STOP)
     assert "Vigil does not stamp this work." in _texts(at)
-    assert "has said no" in _texts(at)
+    _, _, evaluation = scenario(STOP)
+    assert pick(evaluation.verdict.reasons[0].message, "en") in _texts(at)
     assert not [u for u in at.file_uploader if u.key and u.key.endswith("cred.upload")]
 
 
