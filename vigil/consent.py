@@ -89,11 +89,15 @@ def plan_of(law: Law, answers: Mapping[str, Answer], today: dt.date) -> Plan:
     if commercial:
         uses.add(Use.commercial)
     died = answers.get(facts.died)
+    shown = _choices(answers, facts.shown_in)
+    if shown & set(facts.online):
+        # openly online reaches the person's home and their relatives' homes, whatever else was named
+        shown = shown.union(*(_choices(answers, q) for q in facts.online_reaches))
     return Plan(
         uses=frozenset(uses),
         aspects=frozenset(a for a, cond in facts.aspects.items() if holds(cond, answers, today)),
         domicile=_choices(answers, facts.domicile),
-        shown=_choices(answers, facts.shown_in),
+        shown=shown,
         died=died.date if died is not None and died.is_answered else None,
         use_assumed=assumed,
     )

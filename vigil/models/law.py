@@ -125,6 +125,11 @@ class PlanFacts(Strict):
     roles_field: Id
     position_field: Id
     all_listed: Id | None = Field(default=None, description="Yes/no: everyone close is in the register.")
+    online: list[Id] = Field(default_factory=list, description="Options of shown_in that mean openly online.")
+    online_reaches: list[Id] = Field(
+        default_factory=list,
+        description="Place questions whose places count as 'shown there' when it is openly online (the person's "
+                    "home, where the relatives live).")
     stances: dict[Stance, list[Id]] = Field(description="The options of the position field that mean each stance.")
     public: Condition = Field(description="When the plan shows or distributes it publicly.")
     commercial: Condition = Field(description="When the plan uses it commercially or in advertising.")
