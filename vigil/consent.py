@@ -150,6 +150,8 @@ def applied_rights(law: Law, plan: Plan, people: list[Person], answers: Mapping[
             continue
         if right.applies_if is not None and not holds(right.applies_if, answers, today):
             continue
+        if waived(right, answers, today):
+            continue
         if plan.died is not None and right.term.deaths_from is not None and plan.died < right.term.deaths_from:
             continue
         beyond = not within(right.term, plan.died, today)
@@ -159,6 +161,11 @@ def applied_rights(law: Law, plan: Plan, people: list[Person], answers: Mapping[
         effect = Effect.objection if beyond else right.effect
         out.append(Applied(right, holders, tiers, effect, beyond))
     return out
+
+
+def waived(right: Right, answers: Mapping[str, Answer], today: dt.date) -> bool:
+    """The person's own recorded agreement to this use takes the place of the holders' (where the law says so)."""
+    return right.waived_if is not None and holds(right.waived_if, answers, today)
 
 
 def exempt_by_use(law: Law, plan: Plan, answers: Mapping[str, Answer], today: dt.date) -> list[Right]:
@@ -266,6 +273,15 @@ def _exempt_reason(right: Right) -> LText:
     return out
 
 
+def _waived_reason(right: Right) -> LText:
+    out: LText = {}
+    for lang in i18n.available_languages():
+        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
+                      rule=pick(right.rule, lang))
+        out[lang] = i18n.t(lang, "consent.waived", head=head, waived=pick(right.waived, lang))
+    return out
+
+
 def _basis(applied: Applied) -> LegalBasis:
     r = applied.right
     return LegalBasis(right=r.id, jurisdiction=r.jurisdiction, citation=r.citation, effect=applied.effect.value,
@@ -336,4 +352,6 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
             need=need, basis=basis, reason=_person_reason(need, basis, p in closest)))
     out.duties = [d.id for d in law.duties if holds(d.applies_if, answers, today)]
     out.exempt = [_exempt_reason(r) for r in exempt_by_use(law, plan, answers, today)]
+    out.exempt += [_waived_reason(r) for r in law.rights
+                   if waived(r, answers, today) and _linked(r, plan) and set(r.uses) & plan.uses]
     return out

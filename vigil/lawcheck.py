@@ -107,6 +107,8 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
             if place not in places:
                 yield (*loc, "places", k), (f"{place!r} is not a place option of {facts.domicile!r} "
                                             f"or {facts.shown_in!r}")
+        if (right.waived_if is None) != (right.waived is None):
+            yield (*loc, "waived"), "waived_if and waived go together: the condition and the sentence that explains it"
         for k, tier in enumerate(right.holders):
             yield from _tier_problems(law, tier, (*loc, "holders", k), relations, roles)
     for i, source in enumerate(law.ethics.sources):

@@ -105,6 +105,9 @@ class Right(Strict):
     term: Term = Field(default_factory=Term)
     applies_if: Condition | None = Field(
         default=None, description="A further fact the right needs (e.g. a performer, a realistic replica).")
+    waived_if: Condition | None = Field(
+        default=None, description="When the person's own agreement in life takes the holders' place.")
+    waived: LText | None = Field(default=None, description="Why, in a sentence: shown when waived_if holds.")
     rule: LText = Field(description="What the law asks, in a sentence that can follow 'Under <law>, '.")
     exempt: LText | None = Field(default=None, description="What it does not cover (private use, ...).")
     sources: list[Id] = Field(min_length=1)
