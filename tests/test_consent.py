@@ -232,3 +232,9 @@ def test_in_italy_the_persons_own_recorded_wish_takes_the_relatives_place() -> N
     # nor is it in Germany, where the sources say nothing about it
     german = derive(_checklist(), _answers(people, place="de", **own), TODAY)
     assert german.consent[0].need == ConsentNeed.required
+
+
+def test_a_right_to_left_name_cannot_reorder_the_sentence() -> None:
+    name = "\u202eevil\u202c فاطمة الزهراء"
+    f = _rule_findings(_evaluate(_answers([_person(name, "child", "not_asked")])))["consent_outstanding"]
+    assert f"\u2068{name}\u2069 (child) has not been asked yet" in f.message["en"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from vigil import i18n
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Checklist, PeopleField
-from vigil.models.common import LText, pick
+from vigil.models.common import LText, isolate, pick
 from vigil.models.conditions import Condition, holds, references, whole_years_between
 from vigil.models.law import Aspect, Effect, Law, Link, Right, Stance, Term, Tier, Use
 from vigil.models.results import ConsentNeed, LegalBasis, PersonConsent, RightOutcome
@@ -199,7 +199,8 @@ def who(checklist: Checklist, law: Law, person: Person, lang: str) -> str:
     """'Julia Berger (child)': the name and the relation (or the roles, for an organisation)."""
     register = checklist.question(law.facts.people)
     fields = {f.id: f for f in register.fields}
-    name = person.text(law.facts.name_field).strip() or i18n.t(lang, "consent.unnamed")
+    # a right-to-left name is isolated, so that it cannot reorder the words around it
+    name = isolate(person.text(law.facts.name_field).strip()) or i18n.t(lang, "consent.unnamed")
     relation = person.text(law.facts.relation_field)
     roles = person.choices(law.facts.roles_field)
     if (relation and relation != "other") or not roles:
