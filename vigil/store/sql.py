@@ -33,7 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment
+from vigil.models.assessment import Assessment, is_id
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
@@ -52,6 +52,13 @@ BUSY_TIMEOUT_S = 1.5
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
+
+def _known_form(assessment_id: str) -> None:
+    """An id that cannot be an assessment's (from a URL, say: a NUL, a quote, 10,000 characters) is not found,
+    without a query: no database sees it, and no driver error can be taken for an unreachable server."""
+    if not isinstance(assessment_id, str) or not is_id(assessment_id):
+        raise NotFoundError(t("en", "store.not_found"))
+
 
 class SqlStore:
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
@@ -167,6 +174,7 @@ class SqlStore:
         return load(doc)
 
     def get(self, assessment_id: str) -> Assessment:
+        _known_form(assessment_id)
         query = select(assessments.c.document).where(assessments.c.id == assessment_id)
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
@@ -175,6 +183,7 @@ class SqlStore:
         return load(doc)
 
     def save(self, assessment: Assessment) -> Assessment:
+        _known_form(assessment.id)
         expected = assessment.revision
         stored = stamped(assessment, expected + 1)
         doc = document(stored)
@@ -193,6 +202,7 @@ class SqlStore:
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
+        _known_form(assessment_id)
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
