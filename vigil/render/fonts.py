@@ -37,10 +37,26 @@ FONT_FAMILIES: tuple[str, ...] = (
 """Tried in order for each character; Typst falls back to any other font that has the glyph."""
 
 
+_DIRS_OF: dict[int, tuple[typst.Fonts, tuple[str, ...]]] = {}
+
+
 def make_fonts(dirs: Sequence[str | Path]) -> typst.Fonts:
-    """A font set of Typst's embedded fonts plus the fonts in ``dirs`` (folders that do not exist are skipped)."""
+    """A font set of Typst's embedded fonts plus the fonts in ``dirs`` (folders that do not exist are skipped).
+
+    Documents are compiled in worker processes, which build the same set from its folders (``font_dirs_of``).
+    """
     existing = [str(d) for d in dirs if Path(d).is_dir()]
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=existing)
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=existing)
+    _DIRS_OF[id(fonts)] = (fonts, tuple(existing))
+    return fonts
+
+
+def font_dirs_of(fonts: typst.Fonts) -> tuple[str, ...]:
+    """The folders a font set made by ``make_fonts`` was built from."""
+    kept = _DIRS_OF.get(id(fonts))
+    if kept is None or kept[0] is not fonts:
+        raise ValueError("font sets for documents are made with vigil.render.fonts.make_fonts")
+    return kept[1]
 
 
 @cache
