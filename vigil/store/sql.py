@@ -5,7 +5,8 @@ JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. 
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
 This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
-file, the one-writer queue, WAL checkpoints so that deleted text leaves the files) is ``vigil.store.sqlite_file``.
+file, the one-writer queue, WAL checkpoints) is ``vigil.store.sqlite_file``; a checkpoint follows every save
+and delete, so that replaced and deleted text leaves the files.
 SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
 two instead of hanging the page).
 """
@@ -193,10 +194,15 @@ class SqlStore:
             update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
             .values(**columns(stored, doc, now))
         )
-        with self._session(write=True), self._engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 1:
-                return load(doc)
-            actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+        with self._session(write=True):
+            with self._engine.begin() as conn:
+                saved = conn.execute(stmt).rowcount == 1
+                actual = None if saved else conn.execute(
+                    select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+            if saved and self._file is not None:
+                self._file.checkpoint(0)  # replaced text leaves -wal now (or at the next call, if a reader holds it)
+        if saved:
+            return load(doc)
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
         raise StaleWriteError(stored.id, expected, actual)
