@@ -44,6 +44,7 @@ RENDER_MEMORY_BYTES = 2 * 1024**3
 (100 people, long notes); a 2,000-person form needs 0.7 GB, the 20,000-person import once took 4.9 GB."""
 
 _MISSING_GLYPH = re.compile(r"the text `\"(.+?)\"` could not be displayed", re.DOTALL)
+_DISALLOWED = re.compile(r"disallowed codepoint `\"(.+?)\"`", re.DOTALL)
 
 
 def _templates_dir() -> Path:
@@ -62,10 +63,38 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
+def field_of(payload: Any, char: str) -> str | None:
+    """Where ``char`` occurs in a document's data, as the user knows the place: the question whose answer or
+    note holds it, or the column of the people table (the first such place). None when no place has a name."""
+    def places(value: Any, label: str | None) -> Iterator[str | None]:
+        if isinstance(value, str):
+            if char in value:
+                yield label
+        elif isinstance(value, list):
+            for item in value:
+                yield from places(item, label)
+        elif isinstance(value, dict):
+            question = value.get("text")
+            if isinstance(question, str) and ("answer" in value or "note" in value):
+                label = question
+            columns = value.get("columns")
+            for key, item in value.items():
+                if key == "rows" and isinstance(columns, list) and isinstance(item, list):
+                    for row in item:
+                        for n, cell in enumerate(row if isinstance(row, list) else [row]):
+                            heading = columns[n] if n < len(columns) and isinstance(columns[n], str) else label
+                            yield from places(cell, heading)
+                elif key != "text" or label is not question:
+                    yield from places(item, label)
+
+    return next((label for label in places(payload, None) if label), None)
+
+
 def _first_char(quoted: str) -> str:
-    """The first character Typst quoted, which may be written as an escape such as ``\\u{1f33b}``."""
-    escaped = re.match(r"\\u\{([0-9a-fA-F]+)\}", quoted)
-    return chr(int(escaped.group(1), 16)) if escaped else quoted[:1]
+    """The character Typst could not show, from the text it quoted (escapes such as ``\\u{1f33b}`` read): the
+    first one outside ASCII, since the quoted run can begin with letters that were fine."""
+    text = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), quoted)
+    return next((c for c in text if not c.isascii()), text[:1])
 
 
 class _OutOfTime(Exception):
@@ -206,9 +235,9 @@ def compile_pdf(
     """
     folder = _templates_dir()
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    font_dirs = FONT_DIRS if fonts is None else font_dirs_of(fonts)
     request = json.dumps({
-        "template": str(folder / template), "root": str(folder), "data": data,
-        "font_dirs": list(FONT_DIRS if fonts is None else font_dirs_of(fonts)),
+        "template": str(folder / template), "root": str(folder), "data": data, "font_dirs": list(font_dirs),
         "timestamp": None if timestamp is None else int(timestamp.timestamp()),
     }, ensure_ascii=False).encode("utf-8")
     try:
@@ -223,8 +252,13 @@ def compile_pdf(
     if kind == b"M":
         raise RenderError(i18n.t(lang, "render.too_big"))
     message = body.decode("utf-8", "replace")
-    found = _MISSING_GLYPH.search(message)
+    found = _MISSING_GLYPH.search(message) or _DISALLOWED.search(message)
     if found:
-        raise missing_font_error(_first_char(found.group(1)), _strings(payload), names, lang)
+        char = _first_char(found.group(1))
+        field = field_of(payload, char)
+        if found.re is _DISALLOWED:
+            where = i18n.t(lang, "fonts.in_field", field=field) if field else i18n.t(lang, "doc.error.in_text")
+            raise RenderError(i18n.t(lang, "fonts.disallowed", code=f"{ord(char):04X}", where=where))
+        raise missing_font_error(char, _strings(payload), names, lang, field=field, font_dirs=font_dirs)
     first = message.strip().splitlines()[0] if message.strip() else "?"
     raise RenderError(i18n.t(lang, "doc.error.render", detail=first[:200]))

@@ -91,9 +91,34 @@ def script_of(char: str) -> tuple[str, str]:
     return (name.split(" ")[0].capitalize() if name else "unusual"), "fonts-noto-core"
 
 
-def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], lang: str) -> FontMissingError:
-    """The error for a character no font can show; names every character of that script found in ``texts``."""
+_PACKAGE_FILES: dict[str, str] = {
+    "fonts-noto-cjk": "NotoSansCJK-Regular.ttc",
+    "fonts-noto-core": "NotoSans-Regular.ttf",
+    "fonts-noto-color-emoji": "NotoColorEmoji.ttf",
+}
+"""A file each font package installs: when it is among the fonts used, installing the package cannot help."""
+
+
+def _installed(package: str, font_dirs: Sequence[str]) -> bool:
+    name = _PACKAGE_FILES.get(package)
+    return name is not None and any((Path(d) / name).exists() for d in font_dirs)
+
+
+def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], lang: str, *,
+                       field: str | None = None, font_dirs: Sequence[str] = FONT_DIRS) -> FontMissingError:
+    """The error for a character no font can show; names every character of that script found in ``texts``,
+    and ``field`` (where the character is, e.g. a question) when it is known.
+
+    When the font package that would cover the script is already among ``font_dirs``, installing it cannot
+    help: the message names the character and the field and asks to replace it.
+    """
+    if field is not None:
+        where = i18n.t(lang, "fonts.in_field", field=field)
+    else:
+        where = i18n.t(lang, "doc.error.in_names" if any(char in n for n in names) else "doc.error.in_text")
     script, package = script_of(char)
+    if _installed(package, font_dirs):
+        return FontMissingError(i18n.t(lang, "fonts.none_has", char=char, code=f"{ord(char):04X}", where=where))
     seen: list[str] = []
     for text in texts:
         for c in text:
@@ -103,6 +128,5 @@ def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], la
         seen.insert(0, char)
     known = i18n.strings(i18n.DEFAULT_LANGUAGE)
     label = i18n.t(lang, f"doc.script.{script}") if f"doc.script.{script}" in known else script
-    where = i18n.t(lang, "doc.error.in_names" if any(char in n for n in names) else "doc.error.in_text")
     return FontMissingError(i18n.t(lang, "doc.error.font_missing", script=label, where=where,
                                    chars=" ".join(seen), package=package))
