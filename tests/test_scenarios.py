@@ -37,7 +37,7 @@ SCENARIOS: dict[str, Expected] = {
     "soldier-farewell-family-agrees": Expected(
         verdict="proceed_with_conditions",
         reasons={"wishes_unknown", "no_machine_mark"},
-        absent={"closest_relative_objects", "family_disagrees", "required_consent_not_asked"},
+        absent={"family_objects", "consent_refused", "consent_outstanding", "family_not_asked"},
         jurisdictions={"ru"},
         why=(
             "Brief §6.2, first pattern: a family-commissioned private memorial clip (the Russian 'stairway to "
@@ -50,26 +50,29 @@ SCENARIOS: dict[str, Expected] = {
     ),
     "soldier-farewell-mother-objects": Expected(
         verdict="stop",
-        reasons={"closest_relative_objects", "required_consent_refused"},
-        also={"family_disagrees"},
+        reasons={"family_objects"},
+        absent={"consent_refused", "relative_objects"},
         jurisdictions={"ru"},
         why=(
-            "The same clip, but the soldier left no wife or children, so under Russian Civil Code art. 152.1 "
-            "(and the German KUG § 22 the brief compares it with) his parents are the relatives whose consent is "
-            "needed. His mother says no. §6.1 red flag 1 (required consent refused) means stop; the family's "
-            "disagreement (§6.2 'postpone') is listed as well."
+            "The same clip, but the soldier left no wife or children, so his parents are his closest family (the "
+            "relatives Russian Civil Code art. 152.1 names after the spouse and children). The clip is for the "
+            "family only, which art. 152.1 (publication and use of the image) does not reach, so no consent is "
+            "legally required - but his mother says no, and a refusal by the closest family is something the "
+            "maker cannot put right alone (§6.1 red flag 1, the severity principle): stop, as one finding."
         ),
     ),
     "documentary-voice-widow-not-asked": Expected(
-        verdict="stop",
-        reasons={"required_consent_not_asked", "de_relatives_consent"},
-        also={"close_relative_not_asked", "credits_only_not_artistic", "written_words_voiced"},
+        verdict="resolve_first",
+        reasons={"consent_outstanding", "credits_only_not_artistic"},
+        also={"written_words_voiced"},
+        absent={"consent_refused", "family_not_asked"},
         jurisdictions={"de", "eu_ai_act"},
         why=(
             "The Roadrunner pattern (§4 case 1, §6.2): a documentary voices a chef's written words with a clone. "
-            "His widow is his heir and executor and, as his spouse, one of the relatives whose consent KUG § 22 "
-            "requires for ten years after death when the film is shown in Germany; she was never asked (§6.1 "
-            "red flag 1) - stop. A realistic synthetic voice disclosed only in the credits is not enough outside "
+            "His widow is his heir and, as his spouse, one of the relatives whose consent KUG § 22 requires for "
+            "ten years after death when the film is shown in Germany; she was never asked. Someone else must "
+            "still decide, so: resolve first (design, severity principle), naming her - not stop, since she has "
+            "not refused. A realistic synthetic voice disclosed only in the credits is not enough outside "
             "evidently artistic works (AI Act Art. 50(4), §1.1), so that must be resolved too."
         ),
     ),
@@ -88,7 +91,7 @@ SCENARIOS: dict[str, Expected] = {
     "chatbot-parent-for-young-children": Expected(
         verdict="stop",
         reasons={"avatar_for_children"},
-        also={"unsolicited_messages", "relative_undecided", "afterlife_claims", "recent_loss_avatar",
+        also={"unsolicited_messages", "others_undecided", "afterlife_claims", "recent_loss_avatar",
               "no_retirement_plan"},
         jurisdictions={"de", "eu_ai_act"},
         why=(
@@ -102,7 +105,7 @@ SCENARIOS: dict[str, Expected] = {
         verdict="stop",
         reasons={"minor_realistic_public", "victim_describes_death_public", "tiktok_private_person",
                  "unlicensed_material", "undisclosed_realistic"},
-        also={"stranger_public", "standing_unknown", "close_relative_not_asked"},
+        also={"stranger_public", "family_not_asked"},
         why=(
             "§4 case 16 and §6.1 red flags 4, 6 and 8: a stranger's realistic, unlabelled TikTok clip of a murdered "
             "child narrating her death, made from news images without a licence and without asking the family. "
@@ -112,9 +115,8 @@ SCENARIOS: dict[str, Expected] = {
     ),
     "political-ad-dead-politician": Expected(
         verdict="stop",
-        reasons={"political_words_by_others", "required_consent_refused", "closest_relative_objects",
-                 "de_relatives_consent"},
-        also={"election_window", "credits_only_not_artistic", "realistic_new_words"},
+        reasons={"political_words_by_others", "consent_refused"},
+        also={"consent_outstanding", "election_window", "credits_only_not_artistic", "realistic_new_words"},
         jurisdictions={"de", "eu_ai_act"},
         why=(
             "§6.1 red flag 7: a campaign puts a political endorsement in a dead former mayor's mouth weeks before "
@@ -148,14 +150,16 @@ SCENARIOS: dict[str, Expected] = {
     ),
     "funeral-clip-wishes-unknown": Expected(
         verdict="resolve_first",
-        reasons={"unknown.prohibition", "relative_undecided"},
-        absent={"closest_relative_objects"},
+        reasons={"unknown.prohibition"},
+        also={"others_undecided"},
+        absent={"family_objects", "consent_outstanding", "consent_refused"},
         jurisdictions={"at"},
         why=(
             "Design 'resolve_first': nothing blocks for good but essentials are open. Nobody knows whether the "
-            "person's will restricts this (§5 D1.3; the Robin Williams trust), and a brother has not decided "
-            "(§6.2 'when relatives disagree: postpone'). Austria's § 78 UrhG protects near relatives' interests "
-            "when shown at a semi-public funeral."
+            "person's will restricts this (§5 D1.3; the Robin Williams trust). The clip is shown at the funeral "
+            "only, which is not public showing under Austria's § 78 UrhG; his widow agrees. His brother has not "
+            "decided: he is not a near relative in § 77(2) (direct line, spouse or partner), so that is advice, "
+            "not a reason to hold back (the issue's severity principle)."
         ),
     ),
 }

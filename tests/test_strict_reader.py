@@ -120,6 +120,8 @@ BAD: dict[str, tuple[bytes, str]] = {
     "twenty_thousand_people": (changed(_people(20_000)), "lists 20,000 people"),
     "too_much_text": (changed(_set("meta.title", "x" * (TEXT_TOTAL_MAX + 1))), "characters of text"),
     "unassigned_code_point": (changed(_set("meta.title", "Oma \u0378")), "meta.title: holds U+0378"),
+    "unassigned_in_a_name": (changed(_set("answers.relatives.people", [{"id": "p1", "values": {"name": "Lo\u0378"}}])),
+                             "at answers.relatives.people.0.values.name: holds U+0378"),
 }
 
 

@@ -16,6 +16,7 @@ from vigil.catalog import Catalog
 from vigil.models.assessment import FORMAT, FORMAT_VERSION, Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.limits import FILE_BYTES_MAX, NUMBER_DIGITS_MAX, PEOPLE_MAX, TEXT_TOTAL_MAX
+from vigil.upgrade import NewerFormatError, upgrade
 from vigil.validation import assessment_problems
 
 MAX_FILE_BYTES = FILE_BYTES_MAX
@@ -36,13 +37,20 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def _where(loc: tuple[Any, ...]) -> str:
+    """A field's place as the file spells it (``answers.relatives.people.0.values.name``), without pydantic's
+    names for the branches of a union (``function-after[...]``, ``list[...]``, ``str``)."""
+    parts = [str(x) for x in loc if not (isinstance(x, str) and (any(c in x for c in "[(<") or x in ("str", "list")))]
+    return ".".join(parts) or "(top level)"
+
+
 def _describe_validation(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False)
+    places = list(dict.fromkeys(_where(tuple(e["loc"])) for e in errors))  # a union reports each branch
     first = errors[0]
-    where = ".".join(str(x) for x in first["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
     msg = str(first["msg"]).removeprefix("Value error, ")
-    return f"the file's content is not valid at {where}: {msg}{more}"
+    return f"the file's content is not valid at {places[0]}: {msg}{more}"
 
 
 def _too_big(size: int) -> str:
@@ -169,6 +177,10 @@ def parse_assessment(data: bytes, catalog: Catalog, today: dt.date | None = None
     """
     raw = decode(data)
     check_format(raw)
+    try:
+        raw = upgrade(raw)
+    except NewerFormatError as exc:  # check_format has refused it already; kept for the upgrade's own rule
+        raise AssessmentFileError(str(exc)) from None
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:

@@ -49,6 +49,13 @@ def answer_problems(question: Question, answer: Answer) -> list[str]:
             fld = fields.get(fid)
             if fld is None:
                 problems.append(f"the register has no field {fid!r}")
+            elif fld.kind == PeopleFieldKind.multi_choice:
+                allowed = {o.id for o in fld.options}
+                for v in value if isinstance(value, list) else [value] if value is not None else []:
+                    if v not in allowed:
+                        problems.append(f"{v!r} is not an option of field {fid!r}")
+            elif isinstance(value, list):
+                problems.append(f"field {fid!r} takes one value, not a list")
             elif (fld.kind == PeopleFieldKind.single_choice and value is not None
                   and value not in {o.id for o in fld.options}):
                 problems.append(f"{value!r} is not an option of field {fid!r}")

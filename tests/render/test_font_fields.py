@@ -30,7 +30,7 @@ def test_an_unassigned_code_point_is_refused_naming_the_field(char: str) -> None
     with pytest.raises(ValidationError) as caught:
         Person(values={"name": f"Lotte{char}"})
     error = caught.value.errors()[0]
-    assert error["loc"] == ("values", "name")
+    assert error["loc"][:2] == ("values", "name")
     assert f"U+{ord(char):04X}" in error["msg"]
     with pytest.raises(ValidationError, match="title"):
         Meta(title=f"Oma{char}")

@@ -10,6 +10,7 @@ import pytest
 from tests.support.tiny import assessment, complete_fine
 from tests.ui.support import assert_ok, start_app
 from vigil.assessment_file import to_json
+from vigil.models.assessment import FORMAT_VERSION
 from vigil.store.sql import open_store
 
 GOOD = to_json(assessment(**complete_fine()))
@@ -32,7 +33,8 @@ BAD = {
     "lone_surrogate": (_with('"title": ""', '"title": "Oma \\ud800"'), "broken character"),
     "duplicate_key": (_with('"revision": 0', '"revision": 0, "revision": 5'), "'revision' appears twice"),
     "byte_order_mark": (b"\xef\xbb\xbf" + GOOD.encode(), "byte-order mark"),
-    "format_version_string": (_with('"format_version": 1', '"format_version": "1"'), "whole number from 1"),
+    "format_version_string": (_with(f'"format_version": {FORMAT_VERSION}', '"format_version": "1"'),
+                              "whole number from 1"),
     "twenty_thousand_people": (_people(20_000), "lists 20,000 people"),
 }
 

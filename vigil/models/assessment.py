@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from vigil.models.limits import EVIDENCE_MAX, LONG_TEXT_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
@@ -87,11 +87,24 @@ class Evidence(_Data):
 class Person(_Data):
     """One row of a people register (a relative, heir, estate, licensee...).
 
-    ``values`` holds the register's fields by field id: a choice id, a text, or an ISO date string.
+    ``values`` holds the register's fields by field id: a choice id, a text, an ISO date string, or a list of
+    choice ids (a multiple-choice field such as the roles).
     """
 
     id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
-    values: dict[str, ShortText | None] = Field(default_factory=dict)
+    values: dict[str, ShortText | list[ShortText] | None] = Field(default_factory=dict)
+
+    def text(self, field: str) -> str:
+        """A single-valued field as text ('' when empty or a list)."""
+        value = self.values.get(field)
+        return value if isinstance(value, str) else ""
+
+    def choices(self, field: str) -> list[str]:
+        """A multiple-choice field's ids ([] when empty); a single value counts as one."""
+        value = self.values.get(field)
+        if isinstance(value, list):
+            return list(value)
+        return [value] if value else []
 
 
 class Answer(_Data):

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from vigil.models.common import Id, LText, Severity, Strict
 from vigil.models.conditions import Condition
+from vigil.models.law import Law
 
 
 class QuestionKind(StrEnum):
@@ -41,6 +42,7 @@ class Option(Strict):
 
 class PeopleFieldKind(StrEnum):
     single_choice = "single_choice"
+    multi_choice = "multi_choice"
     short_text = "short_text"
     long_text = "long_text"
     date = "date"
@@ -209,6 +211,7 @@ class Checklist(Strict):
     examples: list[Example] = Field(default_factory=list)
     support: list[SupportResource] = Field(default_factory=list)
     documents: DocumentBindings = Field(default_factory=DocumentBindings)
+    law: Law | None = Field(default=None, description="Post-mortem rights as data (vigil.models.law).")
 
     # ------------------------------------------------------------------ lookups
     def questions(self) -> list[Question]:

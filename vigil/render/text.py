@@ -48,8 +48,10 @@ def choice_label(question: Question, oid: str, lang: str) -> str:
     return _option_label(question.options, oid, lang)
 
 
-def field_value(field: PeopleField, raw: str | None, lang: str) -> str:
+def field_value(field: PeopleField, raw: str | list[str] | None, lang: str) -> str:
     """One cell of a people register, as words ('' when empty)."""
+    if isinstance(raw, list):
+        return ", ".join(_option_label(field.options, r, lang) for r in raw)
     if raw is None or not raw.strip():
         return ""
     if field.kind == "single_choice":
