@@ -91,7 +91,7 @@ class Person(_Data):
     choice ids (a multiple-choice field such as the roles).
     """
 
-    id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
+    id: str = Field(default_factory=new_id, max_length=200)
     values: dict[str, ShortText | list[ShortText] | None] = Field(default_factory=dict)
 
     def text(self, field: str) -> str:
