@@ -44,7 +44,7 @@ from vigil.store import (
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate
-from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, metadata, stamped
+from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, loads, metadata, stamped
 from vigil.store.sqlite_file import SqliteFile, WriteQueue
 
 log = logging.getLogger("vigil.store")
@@ -84,7 +84,8 @@ class SqlStore:
         # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
         logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
         common: dict[str, Any] = {
-            "json_serializer": dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
+            "json_serializer": dumps, "json_deserializer": loads, "hide_parameters": True,
+            "logging_name": _LOGGING_NAME,
         }
         target = self.target
         if isinstance(target, ServerTarget):
