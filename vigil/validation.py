@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vigil.models.assessment import Answer, Assessment
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.checklist import YES_NO_OPTIONS, Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.limits import SHORT_TEXT_MAX
 
 _FIELD_FOR_KIND = {
@@ -33,6 +33,8 @@ def answer_problems(question: Question, answer: Answer) -> list[str]:
     if question.kind == QuestionKind.short_text and answer.text is not None and len(answer.text) > SHORT_TEXT_MAX:
         problems.append(f"a short text holds at most {SHORT_TEXT_MAX:,} characters, this one has {len(answer.text):,}")
     options = question.option_ids()
+    if question.kind == QuestionKind.yes_no:
+        options = YES_NO_OPTIONS  # a "not applicable" saved before the question stopped offering it is kept
     if answer.choice is not None and answer.choice not in options:
         problems.append(f"{answer.choice!r} is not one of its options")
     for c in answer.choices or []:
