@@ -18,6 +18,7 @@ else, so one widget's action can never rewrite other answers.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -88,10 +89,16 @@ class Session:
         return self.state.generation
 
     def widget_key(self, *parts: str) -> str:
-        """A widget key that names the assessment, the draft's generation and the item (e.g. a question)."""
+        """A widget key that names the assessment, the draft's generation, the language and the item.
+
+        The language is part of the key because choice widgets (radio, multiselect, selectbox) send their value
+        from the browser as the *label* of the chosen option. When the labels change language, the browser's old
+        label matches no option and Streamlit would reset the widget to empty and report that as a change, which
+        erased answers. A widget of another language is a new widget, given its value from the draft.
+        """
         draft = self.draft
         aid = draft.id if draft is not None else "none"
-        return ".".join(("w", aid, str(self.generation), *parts))
+        return ".".join(("w", aid, str(self.generation), self.state.lang or "-", *parts))
 
     # ------------------------------------------------------------------ opening and closing
     def _replace(self, assessment: Assessment | None) -> None:
@@ -155,6 +162,7 @@ class Session:
         draft = self.draft
         if draft is None:
             return self.status
+        self.state.tried_at = time.monotonic()
         try:
             stored = self.store.save(draft)
         except StaleWriteError:
@@ -170,9 +178,12 @@ class Session:
         self.state.status = status
         return status
 
-    def retry_pending(self) -> bool:
-        """While the store is unavailable, try to save the kept answers once more. True when that saved them."""
+    def retry_pending(self, min_wait_s: float = 0.0) -> bool:
+        """While the store is unavailable, try to save the kept answers once more (unless the last attempt was
+        less than ``min_wait_s`` ago: each attempt may wait for a lock). True when that saved them."""
         if self.draft is None or self.status != SaveStatus.unavailable:
+            return False
+        if time.monotonic() - self.state.tried_at < min_wait_s:
             return False
         if self.save() != SaveStatus.saved:
             return False
