@@ -87,7 +87,7 @@ def _live_status(ctx: Context) -> None:
 
 def sidebar(ctx: Context, page: str) -> None:
     """The family view keeps the sidebar free of scores and colours: no live status there."""
-    style.apply()
+    style.apply(ctx.lang)
     with st.sidebar:
         _language_selector(ctx)
         if st.button(ctx.t("ui.break.button"), icon=":material/coffee:", key="vigil.break",
