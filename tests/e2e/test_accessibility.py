@@ -8,6 +8,7 @@ axe-core is installed from npm at test time (tech-notes.md), into test-artifacts
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -20,6 +21,7 @@ from tests.support.app_server import AppServer
 from vigil.catalog import load_catalog
 from vigil.i18n import t
 from vigil.models.assessment import Answer
+from vigil.models.common import pick
 
 CHECKLIST = load_catalog().latest()[0]
 AXE_VERSION = "4.14.1"
@@ -107,7 +109,11 @@ def test_german_page_speaks_german_and_reads_no_icon_names(page: Page, app_serve
     names = _names(page)
     for icon in ICON_NAMES:
         assert icon not in names, f"a screen reader would read the icon name {icon!r}"
-    assert "1. " in names
+    # the state the icon shows is said in words, after the visible text
+    second = pick(CHECKLIST.sections[1].title, "de")
+    expect(page.get_by_role("button", name=f"2. {second}, {t('de', 'ui.section.not_started')}", exact=True)).to_be_visible()
+    states = "|".join(re.escape(t("de", f"ui.section.{s}")) for s in ("complete", "has_concerns", "in_progress"))
+    expect(page.get_by_role("button", name=re.compile(rf"^1\. .+, ({states})$"))).to_be_visible()
     d.set_language("en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator('[data-testid="stSkipToContent"]')).to_have_text("Skip to main content")

@@ -39,16 +39,16 @@ MAKER = "@maker"
 Change = Callable[[Assessment], None]
 
 
-def _parts(assessment: Assessment) -> dict[str, Any]:
-    """The assessment cut into the parts a change may name: one per answer and open item, meta, maker, rest."""
-    data = assessment.model_dump(mode="json")
+def _parts(data: dict[str, Any]) -> dict[str, Any]:
+    """An assessment (as JSON data) cut into the parts a change may name: one per answer and open item (by
+    question id), ``META``, ``MAKER`` and the rest."""
+    data = dict(data)
     parts: dict[str, Any] = {}
     for qid, answer in data.pop("answers").items():
         parts[qid] = [answer, None]
     for qid, item in data.pop("open_items").items():
         parts.setdefault(qid, [None, None])[1] = item
-    meta = data.pop("meta")
-    meta.pop("updated", None)
+    meta = {k: v for k, v in data.pop("meta").items() if k != "updated"}
     parts[META] = meta
     parts[MAKER] = data.pop("maker", None)
     data.pop("revision", None)
@@ -56,10 +56,14 @@ def _parts(assessment: Assessment) -> dict[str, Any]:
     return parts
 
 
-def changed_parts(before: Assessment, after: Assessment) -> set[str]:
-    """The parts (question ids, ``META``, ``MAKER``, ``@rest``) that differ between two versions."""
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
     a, b = _parts(before), _parts(after)
     return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+
+
+def changed_parts(before: Assessment, after: Assessment) -> set[str]:
+    """The parts (question ids, ``META``, ``MAKER``, ``@rest``) that differ between two versions."""
+    return _changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
 
 
 class Session:
@@ -144,11 +148,11 @@ class Session:
         draft = self.draft
         if draft is None:
             return self.status
-        before = draft.model_copy(deep=True)
+        before = draft.model_dump(mode="json")
         mutate(draft)
-        stray = changed_parts(before, draft) - set(touches)
+        stray = _changed(before, draft.model_dump(mode="json")) - set(touches)
         if stray:
-            self.state.draft = before
+            self.state.draft = Assessment.model_validate(before)
             self.state.refused += 1
             log.warning("refused a change that would also alter %s (it named only %s)",
                         sorted(stray), sorted(set(touches)))

@@ -7,7 +7,8 @@
   few words Streamlit writes itself (the skip link, the file uploader, the multiselect's "Select all", some
   accessible names) into the interface language. Strings come from vigil/i18n/<lang>/streamlit.json.
 - Icons: Streamlit 1.67 already marks its Material icons ``aria-hidden``, so screen readers do not read "check_circle";
-  the script marks any icon that lacks it (and emoji page icons) the same way.
+  the script marks any icon that lacks it (and emoji page icons) the same way, and ``accessible_names`` says in words
+  what an icon shows (a step's state: "2. The person who died, complete").
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ _LANGUAGE_SCRIPT = """
         if (label !== wanted) { el.setAttribute('aria-label', wanted); }
       }
     }
+    for (const [cls, name] of Object.entries(w.__vigilNames || {})) {
+      const button = document.querySelector('.' + cls + ' button');
+      if (button && button.getAttribute('aria-label') !== name) { button.setAttribute('aria-label', name); }
+    }
     for (const icon of document.querySelectorAll(
         '[data-testid="stIconMaterial"]:not([aria-hidden]), [data-testid="stIconEmoji"]:not([aria-hidden])')) {
       icon.setAttribute('aria-hidden', 'true');
@@ -120,6 +125,20 @@ def language_script(lang: str) -> str:
     words = {"lang": lang, "rules": _rules(lang)}
     data = json.dumps(words, ensure_ascii=True).replace("<", "\\u003c")
     return _LANGUAGE_SCRIPT % data
+
+
+def _css_class(key: str) -> str:
+    """The CSS class Streamlit gives the element with this widget key."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def accessible_names(names: dict[str, str]) -> None:
+    """Give buttons (by widget key) an accessible name that says what their icon shows, e.g. a step's state.
+
+    The names are checklist and interface text, passed as JSON data (``<`` escaped), never as markup."""
+    data = json.dumps({_css_class(k): v for k, v in names.items()}, ensure_ascii=True).replace("<", "\\u003c")
+    st.html(f"<script>window.__vigilNames = {data}; "
+            "if (window.__vigilApplyWords) { window.__vigilApplyWords(); }</script>", unsafe_allow_javascript=True)
 
 
 def apply(lang: str = DEFAULT_LANGUAGE) -> None:
