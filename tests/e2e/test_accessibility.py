@@ -19,7 +19,7 @@ from tests.e2e.conftest import ARTIFACTS, shot
 from tests.e2e.driver import Driver
 from tests.support.app_server import AppServer
 from vigil.catalog import load_catalog
-from vigil.i18n import t
+from vigil.i18n import strings, t
 from vigil.models.assessment import Answer
 from vigil.models.common import pick
 
@@ -114,6 +114,12 @@ def test_german_page_speaks_german_and_reads_no_icon_names(page: Page, app_serve
     expect(page.get_by_role("button", name=f"2. {second}, {t('de', 'ui.section.not_started')}", exact=True)).to_be_visible()
     states = "|".join(re.escape(t("de", f"ui.section.{s}")) for s in ("complete", "has_concerns", "in_progress"))
     expect(page.get_by_role("button", name=re.compile(rf"^1\. .+, ({states})$"))).to_be_visible()
+    d.idle(300)  # the person section has dates and a number: Streamlit names their parts in English
+    labels = set(page.evaluate("() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))"))
+    english = {v for k, v in strings("en").items() if k.startswith("st.") and "{" not in v}
+    assert not labels & english, f"Streamlit's English left on a German page: {sorted(labels & english)}"
+    assert not [x for x in labels if x.startswith(("day, ", "month, ", "year, "))]
+    assert t("de", "st.increment") in labels
     d.set_language("en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator('[data-testid="stSkipToContent"]')).to_have_text("Skip to main content")

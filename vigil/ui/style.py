@@ -72,14 +72,13 @@ _LANGUAGE_SCRIPT = """
         if (wanted !== english) { node.__vigilEnglish = english; }
         if (node.nodeValue !== wanted) { node.nodeValue = wanted; }
       }
-      for (const el of [root, ...root.querySelectorAll('[aria-label]')]) {
-        const label = el.getAttribute('aria-label');
-        if (label === null) { continue; }
-        const english = el.dataset.vigilEnglish || label;
-        const wanted = say(english);
-        if (wanted !== english) { el.dataset.vigilEnglish = english; }
-        if (label !== wanted) { el.setAttribute('aria-label', wanted); }
-      }
+    }
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      const label = el.getAttribute('aria-label');
+      const english = el.dataset.vigilEnglish || label;
+      const wanted = say(english);
+      if (wanted !== english) { el.dataset.vigilEnglish = english; }
+      if (label !== wanted) { el.setAttribute('aria-label', wanted); }
     }
     for (const [cls, name] of Object.entries(w.__vigilNames || {})) {
       const button = document.querySelector('.' + cls + ' button');
