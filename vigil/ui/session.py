@@ -10,7 +10,8 @@ keeps the user's answers and the failure is remembered:
   (``retry_pending``) saves again.
 - ``not_found``: the assessment was deleted elsewhere. The user may save this copy as a new assessment.
 
-The save guard: every change names what it may touch (question ids, ``META``, ``MAKER``). ``change`` compares the
+The save guard: every change names what it may touch (question ids, ``META``, ``MAKER``, or ``part(field)`` for any
+other top-level field of the assessment). ``change`` compares the
 draft before and after and refuses (undoes, logs by question id only, never saves) a change that altered anything
 else, so one widget's action can never rewrite other answers.
 """
@@ -27,32 +28,36 @@ from vigil.models.checklist import Checklist
 from vigil.store import AssessmentStore, NotFoundError, StaleWriteError, StoreUnavailableError
 from vigil.ui.state import SaveStatus, UiState
 
-__all__ = ["MAKER", "META", "Change", "SaveStatus", "Session", "changed_parts", "duplicate"]
+__all__ = ["MAKER", "META", "Change", "SaveStatus", "Session", "changed_parts", "duplicate", "part"]
 
 log = logging.getLogger(__name__)
-
-META = "@meta"
-"""A change to the assessment's details (title, assessor, ...)."""
-MAKER = "@maker"
-"""A change to the maker's details."""
 
 Change = Callable[[Assessment], None]
 
 
+def part(field: str) -> str:
+    """The name a change uses for a top-level field of the assessment other than answers and open items."""
+    return "@" + field
+
+
+META = part("meta")
+"""A change to the assessment's details (title, assessor, ...)."""
+MAKER = part("maker")
+"""A change to the maker's details."""
+
+
 def _parts(data: dict[str, Any]) -> dict[str, Any]:
     """An assessment (as JSON data) cut into the parts a change may name: one per answer and open item (by
-    question id), ``META``, ``MAKER`` and the rest."""
+    question id), and one per other top-level field (``part(field)``: ``META``, ``MAKER``, ...)."""
     data = dict(data)
+    data.pop("revision", None)  # the store counts saves; no change makes it
     parts: dict[str, Any] = {}
     for qid, answer in data.pop("answers").items():
         parts[qid] = [answer, None]
     for qid, item in data.pop("open_items").items():
         parts.setdefault(qid, [None, None])[1] = item
-    meta = {k: v for k, v in data.pop("meta").items() if k != "updated"}
-    parts[META] = meta
-    parts[MAKER] = data.pop("maker", None)
-    data.pop("revision", None)
-    parts["@rest"] = data
+    data["meta"] = {k: v for k, v in data["meta"].items() if k != "updated"}  # the store stamps it
+    parts.update({part(field): value for field, value in data.items()})
     return parts
 
 
@@ -62,7 +67,7 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
 
 
 def changed_parts(before: Assessment, after: Assessment) -> set[str]:
-    """The parts (question ids, ``META``, ``MAKER``, ``@rest``) that differ between two versions."""
+    """The parts (question ids, ``META``, ``MAKER``, other ``part(field)``) that differ between two versions."""
     return _changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
 
 
