@@ -9,7 +9,7 @@ import pytest
 from tests.support.tiny import tiny_checklist
 from tests.ui.support import MemoryStore
 from vigil.models.assessment import Answer, OpenItem
-from vigil.ui.session import META, SaveStatus, Session, changed_parts, duplicate
+from vigil.ui.session import MAKER, META, SaveStatus, Session, changed_parts, duplicate, part
 from vigil.ui.state import UiState
 
 
@@ -200,3 +200,17 @@ def test_widget_keys_name_the_language_so_choice_widgets_start_afresh_in_another
     english = session.widget_key("q", "medium")
     assert german != english
     assert german.endswith(".q.medium") and ".de." in german
+
+
+def test_every_other_top_level_field_is_its_own_part() -> None:
+    session, store, state = _pair()
+    a = session.create(tiny_checklist(), "", "en")
+
+    def maker(x: Any) -> None:
+        x.maker.name = "Studio Licht"
+
+    session.change(maker, {"medium"})
+    assert store.rows[a.id].maker.name != "Studio Licht" and state.refused == 1
+    session.change(maker, {part("maker")})
+    assert store.rows[a.id].maker.name == "Studio Licht" and state.refused == 1
+    assert part("maker") == MAKER
