@@ -82,3 +82,5 @@ class UiState:
     start: StartState = field(default_factory=StartState)
     refused: int = 0
     """Changes the save guard refused in this session (see ``Session.change``)."""
+    refused_told: int = 0
+    """How many of them the user has been told about."""
