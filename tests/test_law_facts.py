@@ -129,6 +129,19 @@ def test_the_ai_act_duty_is_a_condition_for_a_professional_commission() -> None:
     assert e.duties == ["eu_ai_act_50_4"]
 
 
+@pytest.mark.parametrize(("more", "rule"), [
+    ({"uses": Answer(choices=["political"])}, "political_unlabelled"),
+    ({"shown_in": Answer(choices=["us_other"]), "made_in": Answer(choices=["de"])}, "unlabelled_other"),
+])
+def test_no_other_label_rule_repeats_the_duty(more: dict[str, Answer], rule: str) -> None:
+    e = _evaluate(maker=Answer(choice="professional"), visible_label=Answer(choice="none_planned"), **more)
+    found = _found(e)
+    assert "eu_ai_act_50_4" in found and rule not in found
+    # without the duty (a family's own), the rule still speaks
+    assert rule in _found(_evaluate(maker=Answer(choice="personal"), visible_label=Answer(choice="none_planned"),
+                                    **more))
+
+
 def test_the_duty_is_advice_once_the_planned_label_meets_it() -> None:
     e = _evaluate(maker=Answer(choice="professional"), visible_label=Answer(choice="label_at_start"))
     duty = _found(e)["eu_ai_act_50_4"]
