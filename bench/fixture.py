@@ -16,6 +16,7 @@ from vigil.i18n import t
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, OpenItem, Person
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
+from vigil.models.kinds import sample_answer, spec
 
 TODAY = dt.date(2026, 11, 20)
 LANG = "en"
@@ -44,22 +45,15 @@ def shipped_checklist() -> Checklist:
 
 def _candidates(q: Question) -> list[Answer]:
     """The answers worth trying for ``q`` (choice questions: each option; others: one plain value)."""
-    kind = q.kind
-    if kind in (QuestionKind.single_choice, QuestionKind.yes_no):
+    if spec(q.kind).pick_one:
         return [Answer(choice=o) for o in q.option_ids()]
-    if kind == QuestionKind.multi_choice:
+    if q.kind == QuestionKind.multi_choice:
         return [Answer(choices=list(q.option_ids()))]
-    if kind == QuestionKind.short_text:
-        return [Answer(text=f"A short answer to {q.id}: Jürgen, Олена, 王秀英")]
-    if kind == QuestionKind.long_text:
-        return [Answer(text=LONG_NOTE[:900])]
-    if kind == QuestionKind.date:
-        return [Answer(date=dt.date(1941, 3, 2) if q.id == "born" else dt.date(2024, 6, 9))]
-    if kind == QuestionKind.number:
-        low = q.min if q.min is not None else 0
-        high = q.max if q.max is not None else 100
-        return [Answer(number=float(min(max(83, low), high)))]
-    return [Answer(people=[_person(q, i, name) for i, name in enumerate(NAMES)])]
+    if q.kind == QuestionKind.people:
+        return [Answer(people=[_person(q, i, name) for i, name in enumerate(NAMES)])]
+    text = LONG_NOTE[:900] if q.kind == QuestionKind.long_text else f"A short answer to {q.id}: Jürgen, Олена, 王秀英"
+    return [sample_answer(q, TODAY, text=text, number=83,
+                          date=dt.date(1941, 3, 2) if q.id == "born" else dt.date(2024, 6, 9))]
 
 
 def _person(q: Question, i: int, name: str) -> Person:

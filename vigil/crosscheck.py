@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
+from vigil.models.kinds import spec
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation"]
 Loc = tuple[str | int, ...]
@@ -79,9 +80,9 @@ class CrossChecker:
                     self.report((*base, "dimension"), f"no dimension {q.dimension!r}; known: {sorted(dims)}")
                 self.check_ids(base, "sources", q.sources, {x.id for x in c.sources}, "source")
                 self.check_ids(base, "examples", q.examples, {x.id for x in c.examples}, "example")
-                if q.kind in (QuestionKind.single_choice, QuestionKind.multi_choice) and len(q.options) < 2:
+                if spec(q.kind).authored_options and len(q.options) < 2:
                     self.report((*base, "options"), f"a {q.kind.value} question needs at least two options")
-                if q.kind not in (QuestionKind.single_choice, QuestionKind.multi_choice) and q.options:
+                if not spec(q.kind).authored_options and q.options:
                     self.report((*base, "options"), f"a {q.kind.value} question takes no options"
                                 + (" (yes, no and not applicable are built in)" if q.kind == "yes_no" else ""))
                 if q.kind == QuestionKind.people and not q.fields:
