@@ -177,9 +177,18 @@ def check_file(path: Path) -> tuple[Checklist | None, list[Problem]]:
     found = CrossChecker(checklist).run()
     if not found:
         return checklist, []
+    return checklist, _located(name, text, found)
+
+
+def locate(path: Path, found: Sequence[tuple[Loc, str, ProblemKind]]) -> list[Problem]:
+    """Problems found in a loaded checklist (by the cross-check or ``vigil validate --deep``), with their lines."""
+    text, _problems = _read_text(path)
+    return _located(str(path), text or "", found)
+
+
+def _located(name: str, text: str, found: Sequence[tuple[Loc, str, ProblemKind]]) -> list[Problem]:
     root, _ = _parse(name, text, "rt")
-    return checklist, [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind)
-                       for loc, message, kind in found]
+    return [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind) for loc, message, kind in found]
 
 
 # --------------------------------------------------------------------------- the catalog

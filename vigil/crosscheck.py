@@ -15,7 +15,7 @@ from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, Que
 from vigil.models.conditions import Condition, Ref, references
 from vigil.models.kinds import spec
 
-ProblemKind = Literal["yaml", "schema", "reference", "translation"]
+ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
 Loc = tuple[str | int, ...]
 
 
