@@ -139,6 +139,23 @@ class Meta(_Data):
     updated: dt.datetime = Field(default_factory=utc_now)
 
 
+class StampRecord(_Data):
+    """Content Credentials (C2PA) were put on a finished file with ``vigil stamp`` or the Credentials page.
+
+    Only what identifies the stamped file and its signer; never the file's name (it may carry a person's name).
+    """
+
+    date: dt.date
+    media_type: ShortText
+    """The stamped file's MIME type, e.g. ``video/mp4``."""
+    sha256: Sha256
+    """SHA-256 of the stamped output file."""
+    signer: ShortText
+    """The signing certificate's subject (e.g. ``CN=Vigil local signer,O=Vigil``)."""
+    assessment_fingerprint: Sha256
+    """The assessment's fingerprint that the stamp carries (the assessment as it was before this record)."""
+
+
 class Assessment(_Data):
     """One assessment. ``revision`` counts saved changes and lets the store detect stale writes."""
 
@@ -151,3 +168,5 @@ class Assessment(_Data):
     maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)
+    stamps: list[StampRecord] = Field(default_factory=list)
+    """Content Credentials applied to finished files, oldest first."""
