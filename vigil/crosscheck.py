@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
-from vigil.models.kinds import spec
+from vigil.models.kinds import kinds_holding, spec
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
 Loc = tuple[str | int, ...]
@@ -159,12 +159,8 @@ class CrossChecker:
         if allowed is not None and ref.question not in allowed:
             self.report(where, f"visible_if may only name questions asked before this one; "
                                f"{ref.question!r} comes later (or is this question itself)")
-        expected = {
-            "choice": CHOICE_KINDS,
-            "number": (QuestionKind.number,),
-            "date": (QuestionKind.date,),
-            "people": (QuestionKind.people,),
-        }.get(ref.expects)
+        expected = None if ref.expects == "any" else CHOICE_KINDS if ref.expects == "choice" else kinds_holding(
+            ref.expects)
         if expected is not None and q.kind not in expected:
             self.report(where, f"{ref.question!r} is a {q.kind.value} question; this condition needs "
                                + " or ".join(k.value for k in expected))

@@ -70,6 +70,11 @@ def spec(kind: QuestionKind) -> KindSpec:
     return KINDS[kind]
 
 
+def kinds_holding(field: AnswerField) -> tuple[QuestionKind, ...]:
+    """The kinds whose value lives in ``field`` (a condition on numbers needs a number question...)."""
+    return tuple(k for k, s in KINDS.items() if s.field == field)
+
+
 def value_of(question: Question, answer: Answer) -> object:
     """The value the answer holds for this question's kind (None when that field is empty)."""
     return getattr(answer, KINDS[question.kind].field)
