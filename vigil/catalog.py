@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from vigil.crosscheck import CrossChecker, Loc, ProblemKind
 from vigil.models.checklist import Checklist
+from vigil.models.conditions import _TAGS
 
 MAX_CHECKLIST_BYTES = 5_000_000
 
@@ -103,8 +104,7 @@ def _readable(root: Any, loc: Loc) -> str:
     return ".".join(parts)
 
 
-_UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "number", "years_since",
-               "count_people"}
+_UNION_TAGS = set(_TAGS)  # the keys of condition nodes (vigil/models/conditions.py)
 
 
 # --------------------------------------------------------------------------- loading

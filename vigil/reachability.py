@@ -58,7 +58,8 @@ class _Search:
         return holds(cond, answers, self.today)
 
     def _years_ago(self, years: int) -> dt.date:
-        year = self.today.year - max(years, 0)
+        """A date ``years`` whole years before today (negative: in the future)."""
+        year = self.today.year - years
         try:
             return self.today.replace(year=year)
         except ValueError:  # 29 February, in a year without one
