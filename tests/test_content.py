@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.tiny import checklist_data, question, text
 from vigil import reachability
 from vigil.catalog import check_file, checklist_files, default_directory
 from vigil.engine import evaluate
@@ -224,24 +225,18 @@ def test_notice_says_not_legal_advice() -> None:
 
 
 def _tiny() -> Checklist:
-    text = {"en": "x", "de": "x"}
-    return Checklist.model_validate({
-        "id": "tiny", "version": "2026.1", "title": text, "description": text, "languages": ["en", "de"],
-        "law_as_of": "2026-01-01", "notice": text,
-        "dimensions": [{"id": "d", "title": text, "description": text}],
-        "sections": [{"id": "s", "title": text, "questions": [
-            {"id": "a", "kind": "yes_no", "text": text, "help": text, "rationale": text, "dimension": "d"},
-            {"id": "b", "kind": "yes_no", "text": text, "help": text, "rationale": text, "dimension": "d",
-             "visible_if": {"equals": {"question": "a", "value": "yes"}}},
-        ]}],
-        "rules": [
-            {"id": "fires", "when": {"equals": {"question": "b", "value": "no"}}, "severity": "caution",
-             "dimension": "d", "message": text, "action": text},
-            {"id": "never", "when": {"all": [{"equals": {"question": "a", "value": "yes"}},
-                                             {"equals": {"question": "a", "value": "no"}}]},
-             "severity": "blocker", "dimension": "d", "message": text, "action": text},
-        ],
-    })
+    def rule(rid: str, when: dict[str, object], severity: str) -> dict[str, object]:
+        return {"id": rid, "when": when, "severity": severity, "dimension": "wishes", "message": text(rid),
+                "action": text(rid)}
+
+    return Checklist.model_validate(checklist_data("tiny", [{"id": "s", "title": text("s"), "questions": [
+        question("a", "yes_no"),
+        question("b", "yes_no", visible_if={"equals": {"question": "a", "value": "yes"}}),
+    ]}], rules=[
+        rule("fires", {"equals": {"question": "b", "value": "no"}}, "caution"),
+        rule("never", {"all": [{"equals": {"question": "a", "value": "yes"}},
+                               {"equals": {"question": "a", "value": "no"}}]}, "blocker"),
+    ]))
 
 
 def test_witness_makes_a_hidden_question_visible() -> None:

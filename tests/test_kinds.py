@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from tests.render.shipped import shipped_checklist
+from tests.support.tiny import option, question, text
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Question, QuestionKind
@@ -15,10 +17,8 @@ from vigil.validation import answer_problems
 TODAY = dt.date(2026, 11, 22)
 
 
-def _question(kind: str, **extra: object) -> Question:
-    text = {"en": "x", "de": "x"}
-    return Question.model_validate({"id": "q", "kind": kind, "text": text, "help": text, "rationale": text,
-                                    "dimension": "d", **extra})
+def _question(kind: str, **extra: Any) -> Question:
+    return Question.model_validate(question("q", kind, **extra))
 
 
 def test_every_kind_has_a_meaning() -> None:
@@ -48,14 +48,12 @@ def test_a_number_sample_stays_within_bounds() -> None:
     ("number", Answer(number=0), True),
 ])
 def test_has_value_reads_the_kinds_own_field(kind: str, answer: Answer, has: bool) -> None:
-    q = _question(kind, options=[{"id": "a", "label": {"en": "a", "de": "a"}},
-                                 {"id": "b", "label": {"en": "b", "de": "b"}}] if "choice" in kind else [])
+    q = _question(kind, options=[option("a", "A"), option("b", "B")] if "choice" in kind else [])
     assert kinds.has_value(q, answer) is has
 
 
 def test_a_register_counts_once_every_row_has_its_required_fields() -> None:
-    q = _question("people", fields=[{"id": "name", "kind": "short_text", "label": {"en": "n", "de": "n"},
-                                     "required": True}])
+    q = _question("people", fields=[{"id": "name", "kind": "short_text", "label": text("Name"), "required": True}])
     assert not kinds.responded(q, None)
     assert not kinds.responded(q, Answer(people=[Person(values={"name": "Anna"}), Person(values={})]))
     assert kinds.responded(q, Answer(people=[Person(values={"name": "Anna"})]))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.tiny import checklist_data, option, question, text
 from vigil import reachability
 from vigil.cli import main
 from vigil.cli.common import EXIT_INVALID, EXIT_OK
@@ -18,34 +19,30 @@ from vigil.models.conditions import _TAG_CLASSES, Condition, holds
 
 TODAY = dt.date(2026, 11, 22)
 FIXTURES = Path(__file__).parent / "fixtures"
-T = {"en": "x", "de": "x"}
+T = text("x")
 
 
 def _q(qid: str, kind: str, **extra: Any) -> dict[str, Any]:
-    return {"id": qid, "kind": kind, "text": T, "help": T, "rationale": T, "dimension": "d", **extra}
+    return question(qid, kind, **extra)
 
 
 def _opts(*ids: str) -> list[dict[str, Any]]:
-    return [{"id": i, "label": T} for i in ids]
+    return [option(i, i) for i in ids]
 
 
-CHECKLIST = Checklist.model_validate({
-    "id": "kinds", "version": "2026.1", "title": T, "description": T, "languages": ["en", "de"],
-    "law_as_of": "2026-01-01", "notice": T, "dimensions": [{"id": "d", "title": T, "description": T}],
-    "sections": [{"id": "s", "title": T, "questions": [
-        _q("yn", "yes_no"),
-        _q("one", "single_choice", options=_opts("a", "b")),
-        _q("many", "multi_choice", options=_opts("a", "b", "c")),
-        _q("text", "short_text"),
-        _q("n", "number"),
-        _q("when", "date"),
-        _q("people", "people", visible_if={"equals": {"question": "yn", "value": "yes"}}, fields=[
-            {"id": "name", "kind": "short_text", "label": T, "required": True},
-            {"id": "relation", "kind": "single_choice", "label": T, "options": _opts("child", "friend")},
-            {"id": "roles", "kind": "multi_choice", "label": T, "options": _opts("heir", "executor")},
-        ]),
-    ]}],
-})
+CHECKLIST = Checklist.model_validate(checklist_data("kinds", [{"id": "s", "title": T, "questions": [
+    _q("yn", "yes_no"),
+    _q("one", "single_choice", options=_opts("a", "b")),
+    _q("many", "multi_choice", options=_opts("a", "b", "c")),
+    _q("text", "short_text"),
+    _q("n", "number"),
+    _q("when", "date"),
+    _q("people", "people", visible_if={"equals": {"question": "yn", "value": "yes"}}, fields=[
+        {"id": "name", "kind": "short_text", "label": T, "required": True},
+        {"id": "relation", "kind": "single_choice", "label": T, "options": _opts("child", "friend")},
+        {"id": "roles", "kind": "multi_choice", "label": T, "options": _opts("heir", "executor")},
+    ]),
+]}]))
 
 # One condition of every node kind; the first test fails when a node is added to vigil/models/conditions.py
 # without a sample here (and so, until the witness search is shown to handle it).
@@ -66,7 +63,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
 
 
 def _condition(data: dict[str, Any]) -> Condition:
-    return Rule.model_validate({"id": "r", "when": data, "severity": "caution", "dimension": "d",
+    return Rule.model_validate({"id": "r", "when": data, "severity": "caution", "dimension": "wishes",
                                 "message": T, "action": T}).when
 
 
