@@ -214,3 +214,27 @@ def test_an_empty_register_is_one_finding_not_two() -> None:
     found = _rule_findings(_evaluate(answers))
     assert "consent_holder_missing" not in found
     assert "unknown.people" in {f.id for f in _evaluate(answers).findings}
+
+
+def test_in_italy_the_persons_own_recorded_wish_takes_the_relatives_place() -> None:
+    people = [_person("Giulia Rossi", "child", "not_asked")]
+    own = {"consent_in_life": Answer(choice="agreed_this_use"), "within_scope": Answer(choice="yes"),
+           "consent_record": Answer(choice="recording")}
+    plain = derive(_checklist(), _answers(people, place="it"), TODAY)
+    assert plain.consent[0].need == ConsentNeed.required
+    waived = derive(_checklist(), _answers(people, place="it", **own), TODAY)
+    assert waived.consent[0].need == ConsentNeed.advised
+    assert any("own expressed wish prevails" in x["en"] for x in waived.exempt)
+    # a memory of what they said is not enough
+    remembered = derive(_checklist(), _answers(people, place="it", **{**own, "consent_record": Answer(
+        choice="told_someone")}), TODAY)
+    assert remembered.consent[0].need == ConsentNeed.required
+    # nor is it in Germany, where the sources say nothing about it
+    german = derive(_checklist(), _answers(people, place="de", **own), TODAY)
+    assert german.consent[0].need == ConsentNeed.required
+
+
+def test_a_right_to_left_name_cannot_reorder_the_sentence() -> None:
+    name = "\u202eevil\u202c فاطمة الزهراء"
+    f = _rule_findings(_evaluate(_answers([_person(name, "child", "not_asked")])))["consent_outstanding"]
+    assert f"\u2068{name}\u2069 (child) has not been asked yet" in f.message["en"]

@@ -15,7 +15,8 @@ import pytest
 
 from vigil.catalog import load_catalog
 from vigil.consent import derive
-from vigil.models.assessment import Answer, Person
+from vigil.engine import evaluate
+from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist
 
 TODAY = dt.date(2026, 12, 1)
@@ -116,3 +117,13 @@ def test_case(case: Case) -> None:
         assert case.basis in basis, (case.case, basis)
     # the reason is written in every language
     assert all(person.reason.get(lang, "").strip() for lang in _checklist().languages)
+    # and the engine draws the matching finding: nobody in the register has been asked yet
+    c = _checklist()
+    evaluation = evaluate(c, Assessment(checklist=ChecklistPin(id=c.id, version=c.version), answers=_answers(case)),
+                          TODAY)
+    about = {f.id for f in evaluation.findings if "p0" in f.person_ids}
+    expected = {"required": {"consent_outstanding"}, "no_say": set()}.get(case.expect)
+    if expected is not None:
+        assert about == expected, (case.case, about)
+    else:
+        assert about and about <= {"consent_ask_advised", "family_not_asked", "others_not_asked"}, (case.case, about)

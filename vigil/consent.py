@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from vigil import i18n
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Checklist, PeopleField
-from vigil.models.common import LText, pick
+from vigil.models.common import LText, isolate, pick
 from vigil.models.conditions import Condition, holds, references, whole_years_between
 from vigil.models.law import Aspect, Effect, Law, Link, Right, Stance, Term, Tier, Use
 from vigil.models.results import ConsentNeed, LegalBasis, PersonConsent, RightOutcome
@@ -89,11 +89,15 @@ def plan_of(law: Law, answers: Mapping[str, Answer], today: dt.date) -> Plan:
     if commercial:
         uses.add(Use.commercial)
     died = answers.get(facts.died)
+    shown = _choices(answers, facts.shown_in)
+    if shown & set(facts.online):
+        # openly online reaches the person's home and their relatives' homes, whatever else was named
+        shown = shown.union(*(_choices(answers, q) for q in facts.online_reaches))
     return Plan(
         uses=frozenset(uses),
         aspects=frozenset(a for a, cond in facts.aspects.items() if holds(cond, answers, today)),
         domicile=_choices(answers, facts.domicile),
-        shown=_choices(answers, facts.shown_in),
+        shown=shown,
         died=died.date if died is not None and died.is_answered else None,
         use_assumed=assumed,
     )
@@ -146,6 +150,8 @@ def applied_rights(law: Law, plan: Plan, people: list[Person], answers: Mapping[
             continue
         if right.applies_if is not None and not holds(right.applies_if, answers, today):
             continue
+        if waived(right, answers, today):
+            continue
         if plan.died is not None and right.term.deaths_from is not None and plan.died < right.term.deaths_from:
             continue
         beyond = not within(right.term, plan.died, today)
@@ -155,6 +161,11 @@ def applied_rights(law: Law, plan: Plan, people: list[Person], answers: Mapping[
         effect = Effect.objection if beyond else right.effect
         out.append(Applied(right, holders, tiers, effect, beyond))
     return out
+
+
+def waived(right: Right, answers: Mapping[str, Answer], today: dt.date) -> bool:
+    """The person's own recorded agreement to this use takes the place of the holders' (where the law says so)."""
+    return right.waived_if is not None and holds(right.waived_if, answers, today)
 
 
 def exempt_by_use(law: Law, plan: Plan, answers: Mapping[str, Answer], today: dt.date) -> list[Right]:
@@ -188,7 +199,8 @@ def who(checklist: Checklist, law: Law, person: Person, lang: str) -> str:
     """'Julia Berger (child)': the name and the relation (or the roles, for an organisation)."""
     register = checklist.question(law.facts.people)
     fields = {f.id: f for f in register.fields}
-    name = person.text(law.facts.name_field).strip() or i18n.t(lang, "consent.unnamed")
+    # a right-to-left name is isolated, so that it cannot reorder the words around it
+    name = isolate(person.text(law.facts.name_field).strip()) or i18n.t(lang, "consent.unnamed")
     relation = person.text(law.facts.relation_field)
     roles = person.choices(law.facts.roles_field)
     if (relation and relation != "other") or not roles:
@@ -262,6 +274,15 @@ def _exempt_reason(right: Right) -> LText:
     return out
 
 
+def _waived_reason(right: Right) -> LText:
+    out: LText = {}
+    for lang in i18n.available_languages():
+        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
+                      rule=pick(right.rule, lang))
+        out[lang] = i18n.t(lang, "consent.waived", head=head, waived=pick(right.waived, lang))
+    return out
+
+
 def _basis(applied: Applied) -> LegalBasis:
     r = applied.right
     return LegalBasis(right=r.id, jurisdiction=r.jurisdiction, citation=r.citation, effect=applied.effect.value,
@@ -332,4 +353,6 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
             need=need, basis=basis, reason=_person_reason(need, basis, p in closest)))
     out.duties = [d.id for d in law.duties if holds(d.applies_if, answers, today)]
     out.exempt = [_exempt_reason(r) for r in exempt_by_use(law, plan, answers, today)]
+    out.exempt += [_waived_reason(r) for r in law.rights
+                   if waived(r, answers, today) and _linked(r, plan) and set(r.uses) & plan.uses]
     return out

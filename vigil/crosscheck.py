@@ -141,6 +141,8 @@ class CrossChecker:
             for i, right in enumerate(c.law.rights):
                 if right.applies_if is not None:
                     yield ("law", "rights", i, "applies_if"), right.applies_if, None
+                if right.waived_if is not None:
+                    yield ("law", "rights", i, "waived_if"), right.waived_if, None
             for i, duty in enumerate(c.law.duties):
                 yield ("law", "duties", i, "applies_if"), duty.applies_if, None
 

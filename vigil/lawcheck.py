@@ -68,6 +68,13 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
             yield (*base, key), f"the people register has no field {fid!r}"
         elif fld.kind != kind:
             yield (*base, key), f"field {fid!r} is {fld.kind.value}; expected {kind.value}"
+    shown_options = {o.id for o in questions[facts.shown_in].options} if facts.shown_in in questions else set()
+    for k, option in enumerate(facts.online):
+        if option not in shown_options:
+            yield (*base, "online", k), f"{facts.shown_in!r} has no option {option!r}"
+    for k, qid in enumerate(facts.online_reaches):
+        if qid not in questions:
+            yield (*base, "online_reaches", k), f"no question {qid!r} in this checklist"
     positions = _field_options(register, facts.position_field)
     for stance, options in facts.stances.items():
         for k, option in enumerate(options):
@@ -100,6 +107,8 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
             if place not in places:
                 yield (*loc, "places", k), (f"{place!r} is not a place option of {facts.domicile!r} "
                                             f"or {facts.shown_in!r}")
+        if (right.waived_if is None) != (right.waived is None):
+            yield (*loc, "waived"), "waived_if and waived go together: the condition and the sentence that explains it"
         for k, tier in enumerate(right.holders):
             yield from _tier_problems(law, tier, (*loc, "holders", k), relations, roles)
     for i, source in enumerate(law.ethics.sources):

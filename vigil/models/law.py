@@ -105,6 +105,9 @@ class Right(Strict):
     term: Term = Field(default_factory=Term)
     applies_if: Condition | None = Field(
         default=None, description="A further fact the right needs (e.g. a performer, a realistic replica).")
+    waived_if: Condition | None = Field(
+        default=None, description="When the person's own agreement in life takes the holders' place.")
+    waived: LText | None = Field(default=None, description="Why, in a sentence: shown when waived_if holds.")
     rule: LText = Field(description="What the law asks, in a sentence that can follow 'Under <law>, '.")
     exempt: LText | None = Field(default=None, description="What it does not cover (private use, ...).")
     sources: list[Id] = Field(min_length=1)
@@ -125,6 +128,11 @@ class PlanFacts(Strict):
     roles_field: Id
     position_field: Id
     all_listed: Id | None = Field(default=None, description="Yes/no: everyone close is in the register.")
+    online: list[Id] = Field(default_factory=list, description="Options of shown_in that mean openly online.")
+    online_reaches: list[Id] = Field(
+        default_factory=list,
+        description="Place questions whose places count as 'shown there' when it is openly online (the person's "
+                    "home, where the relatives live).")
     stances: dict[Stance, list[Id]] = Field(description="The options of the position field that mean each stance.")
     public: Condition = Field(description="When the plan shows or distributes it publicly.")
     commercial: Condition = Field(description="When the plan uses it commercially or in advertising.")

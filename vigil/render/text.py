@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from vigil import i18n
 from vigil.models import kinds
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Option, PeopleField, Question, QuestionKind
+from vigil.models.common import isolate as isolate  # its home is vigil.models.common; re-exported here
 from vigil.models.common import pick
 
 
 def doc(lang: str, key: str, /, **params: object) -> str:
     """A document string (``vigil/i18n/<lang>/documents.json``)."""
     return i18n.t(lang, f"doc.{key}", **params)
-
-
-def isolate(text: str) -> str:
-    """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
-    words and numbers around it ("of فاطمة (1941–2024)" keeps its years in order). Text with no
-    right-to-left character is returned as it is."""
-    if any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text):
-        return f"\u2068{text}\u2069"
-    return text
 
 
 def format_date(value: dt.date, lang: str) -> str:
