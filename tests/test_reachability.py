@@ -37,6 +37,7 @@ CHECKLIST = Checklist.model_validate(checklist_data("kinds", [{"id": "s", "title
     _q("text", "short_text"),
     _q("n", "number"),
     _q("when", "date"),
+    _q("until", "date"),  # for nodes that compare two dates
     _q("people", "people", visible_if={"equals": {"question": "yn", "value": "yes"}}, fields=[
         {"id": "name", "kind": "short_text", "label": T, "required": True},
         {"id": "relation", "kind": "single_choice", "label": T, "options": _opts("child", "friend")},
