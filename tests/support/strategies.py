@@ -12,7 +12,7 @@ from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+    alphabet=st.characters(blacklist_categories=("Cs", "Cn")), max_size=40
 )
 
 
