@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from vigil import i18n
 from vigil.assessment_file import fingerprint
@@ -100,6 +101,12 @@ def _cited(inp: DocumentInput) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _site(url: str) -> str:
+    """The address as printed: the site's name only; the PDF link keeps the whole address."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
 def _sources(inp: DocumentInput) -> list[dict[str, str]]:
     cited = set(_cited(inp))
     out = []
@@ -111,12 +118,11 @@ def _sources(inp: DocumentInput) -> list[dict[str, str]]:
             parts.append(s.publisher)
         if s.date:
             parts.append(s.date)
-        if s.url:
-            parts.append(s.url)
-        text = ". ".join(parts)
-        if s.language and s.language != inp.lang:
+        text = ". ".join(parts) + "."
+        if s.language != inp.lang:
             text += " " + doc(inp.lang, "report.in_language", language=doc(inp.lang, f"language.{s.language}"))
-        out.append({"id": s.id, "text": text})
+        url = s.url or ""
+        out.append({"id": s.id, "text": text, "url": url, "site": _site(url)})
     return out
 
 
