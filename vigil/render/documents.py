@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -102,7 +103,8 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def file_name(stem: str, assessment: Assessment, today: dt.date, extension: str) -> str:
     """``vigil-report-K-2026-118-2026-12-02.pdf``: the kind, the maker's reference (sanitised; a short id when
     there is none) and the date. Never a person's name."""
-    reference = _UNSAFE.sub("-", assessment.meta.reference.strip()).strip("-.")[:40].strip("-.")
+    ascii_only = unicodedata.normalize("NFKD", assessment.meta.reference.strip()).encode("ascii", "ignore").decode()
+    reference = _UNSAFE.sub("-", ascii_only).strip("-.")[:40].strip("-.")
     return f"vigil-{stem}-{reference or assessment.id[:8]}-{today.isoformat()}.{extension}"
 
 
