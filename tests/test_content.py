@@ -28,6 +28,7 @@ from vigil.models.conditions import (
     Not,
     NumberIs,
     Op,
+    YearsBetween,
     YearsSince,
     holds,
 )
@@ -148,6 +149,11 @@ def satisfy(c: Checklist, cond: Condition, answers: dict[str, Answer]) -> bool:
             _set(answers, cmp.question, number=_number_for(cmp.op, cmp.value))
         case YearsSince(years_since=cmp):
             _set(answers, cmp.question, date=_years_ago(int(_number_for(cmp.op, cmp.value))))
+        case YearsBetween(years_between=span):
+            start = dt.date(1950, 6, 15)
+            years = int(_number_for(span.op, span.value))
+            _set(answers, span.start, date=start)
+            _set(answers, span.end, date=start.replace(year=start.year + years))
         case CountPeople(count_people=pc):
             q = c.question(pc.question)
             fixed = {m.field: m.in_[0] for m in pc.where}

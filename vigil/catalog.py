@@ -103,7 +103,7 @@ def _readable(root: Any, loc: Loc) -> str:
     return ".".join(parts)
 
 
-_UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "number", "years_since",
+_UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "number", "years_since", "years_between",
                "count_people"}
 
 

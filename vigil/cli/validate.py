@@ -12,6 +12,7 @@ from typing import Any
 from vigil import i18n
 from vigil.catalog import Problem, check_file, checklist_files, default_directory
 from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError
+from vigil.i18n.formats import tn
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity
 
@@ -67,9 +68,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"checklists": summaries}, ensure_ascii=False, indent=2))
     elif not all_problems:
-        print(i18n.t(args.lang, "cli.valid", count=len(files)))
+        print(tn(args.lang, "cli.valid", len(files)))
     if all_problems:
-        print(i18n.t(args.lang, "cli.invalid", count=len(all_problems)), file=sys.stderr)
+        print(tn(args.lang, "cli.invalid", len(all_problems)), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

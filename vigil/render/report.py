@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from vigil import i18n
 from vigil.assessment_file import fingerprint
+from vigil.i18n.formats import tn
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.common import Severity, pick
@@ -180,11 +181,11 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
                             required=evaluation.progress.required),
             "reasons": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
                         for f in evaluation.verdict.reasons[:4]],
-            "more_reasons": doc(lang, "report.more_reasons", count=len(evaluation.verdict.reasons) - 4)
+            "more_reasons": tn(lang, "doc.report.more_reasons", len(evaluation.verdict.reasons) - 4)
             if len(evaluation.verdict.reasons) > 4 else "",
         },
         "remains": remains[:5],
-        "more_remains": doc(lang, "report.more_remains", count=len(remains) - 5) if len(remains) > 5 else "",
+        "more_remains": tn(lang, "doc.report.more_remains", len(remains) - 5) if len(remains) > 5 else "",
         "to_agree": _still_to_agree(inp),
         "plan": [r.model_dump() for r in rows(inp.plan.statements)],
         "chart": _chart(checklist, evaluation, lang),

@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 
 from vigil import i18n
+from vigil.i18n import formats
 from vigil.models.assessment import Answer
 from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
 from vigil.models.common import pick
@@ -26,13 +27,13 @@ def isolate(text: str) -> str:
 
 
 def format_date(value: dt.date, lang: str) -> str:
-    """A date as people write it: "22 November 2026", "22. November 2026"."""
-    month = doc(lang, f"month.{value.month}")
-    return doc(lang, "date_format", day=value.day, month=month, year=value.year)
+    """A date as people write it, by Babel: "22 November 2026", "22. November 2026"."""
+    return formats.format_date(value, lang)
 
 
-def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def format_number(value: float, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """A number in the reader's language: "1,5" in German; whole numbers without a decimal part."""
+    return formats.format_number(int(value) if float(value).is_integer() else value, lang)
 
 
 def _option_label(options: list[Option], oid: str, lang: str) -> str:
@@ -75,7 +76,7 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     if question.kind == QuestionKind.date and answer.date is not None:
         return format_date(answer.date, lang)
     if question.kind == QuestionKind.number and answer.number is not None:
-        return format_number(answer.number)
+        return format_number(answer.number, lang)
     if question.kind == QuestionKind.people:
         return doc(lang, "people_count", count=len(answer.people or []))
     return (answer.text or "").strip()
