@@ -118,7 +118,7 @@ def _number_for(op: Op, value: float) -> float:
 
 
 def _years_ago(years: int) -> dt.date:
-    return TODAY.replace(year=TODAY.year - max(years, 0))
+    return TODAY.replace(year=TODAY.year - years)  # negative: a date in the future
 
 
 def satisfy(c: Checklist, cond: Condition, answers: dict[str, Answer]) -> bool:

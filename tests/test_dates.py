@@ -72,3 +72,16 @@ def test_the_age_is_worked_out_from_the_dates_not_asked() -> None:
     visible, _ = visible_answers(checklist, known.answers, TODAY)
     assert "age_at_death" not in {q.id for q in visible}
     assert "minor_realistic_public" in {f.id for f in evaluate(checklist, known, TODAY).findings}
+
+
+@pytest.mark.parametrize(("answers", "rule"), [
+    ({"born": Answer(date=dt.date(1954, 3, 1)), "died": Answer(date=dt.date(1809, 2, 5))}, "dates_out_of_order"),
+    ({"died": Answer(date=dt.date(2027, 1, 5))}, "death_in_the_future"),
+])
+def test_dates_are_checked_against_each_other(answers: dict[str, Answer], rule: str) -> None:
+    checklist = shipped_checklist()
+    a = Assessment(checklist=ChecklistPin(id=checklist.id, version=checklist.version), answers=answers)
+    assert rule in {f.id for f in evaluate(checklist, a, TODAY).findings}
+    fine = Assessment(checklist=a.checklist, answers={"born": Answer(date=dt.date(1954, 3, 1)),
+                                                       "died": Answer(date=dt.date(2025, 9, 18))})
+    assert rule not in {f.id for f in evaluate(checklist, fine, TODAY).findings}

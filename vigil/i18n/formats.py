@@ -67,6 +67,13 @@ def _order(lang: str) -> str:
     return order if sorted(order) == sorted("dMy") else "dMy"
 
 
+def widget_date_format(lang: str) -> str:
+    """The date format for Streamlit's date fields in this language ("DD.MM.YYYY", "DD/MM/YYYY")."""
+    sep = _separator(lang)
+    parts = {"d": "DD", "M": "MM", "y": "YYYY"}
+    return sep.join(parts[c] for c in _order(lang))
+
+
 def format_number(value: float, lang: str) -> str:
     return format_decimal(value, locale=locale_of(lang), group_separator=False)
 
