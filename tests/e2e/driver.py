@@ -129,6 +129,8 @@ class Driver:
         order = [parts[t] for t in re.split(r"[./-]", widget_date_format(self.lang))]
         field.locator(f'[data-type="{order[0][1]}"]').click()
         self.page.keyboard.type("".join(text for text, _ in order))
+        # the first Tab only reaches the field's own calendar button; the value is committed when focus leaves
+        self.page.keyboard.press("Tab")
         self.page.keyboard.press("Tab")
         self.idle()
 
