@@ -149,7 +149,7 @@ def test_whole_journey(app: Page, app_server: AppServer, lang: str) -> None:
     shot(app, f"{lang}-04-documents")
 
     d.go_page("family")
-    expect(app.get_by_role("heading", name=d.t("doc.family.what_title"))).to_be_visible()
+    expect(app.get_by_role("heading", name=d.t("doc.family.what_title"), exact=True)).to_be_visible()
     expect(app.get_by_text(d.t("verdict.stop"))).to_have_count(0)  # the family is not handed the maker's verdict
     shot(app, f"{lang}-05-family")
     d.click_keyed("vigil.docs.make.family")

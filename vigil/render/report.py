@@ -137,10 +137,11 @@ def _remains(inp: DocumentInput) -> list[str]:
     return seen
 
 
-def _still_to_agree(inp: DocumentInput) -> list[str]:
+def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
+    """Who must still agree (neither agreed nor declined), or who has said no."""
     out = []
     for p in inp.facts.people:
-        if p.agreed:
+        if p.agreed or p.declined != declined:
             continue
         label = " · ".join(x for x in (isolate(p.name), p.relation, p.position) if x)
         out.append(label or doc(inp.lang, "family.unnamed"))
@@ -186,7 +187,8 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
         },
         "remains": remains[:5],
         "more_remains": tn(lang, "doc.report.more_remains", len(remains) - 5) if len(remains) > 5 else "",
-        "to_agree": _still_to_agree(inp),
+        "to_agree": _people_where(inp, declined=False),
+        "declined": _people_where(inp, declined=True),
         "plan": [r.model_dump() for r in rows(inp.plan.statements)],
         "chart": _chart(checklist, evaluation, lang),
         "findings": _finding_groups(checklist, evaluation, lang),
