@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from vigil.catalog import Catalog
-from vigil.models.assessment import FORMAT, FORMAT_VERSION, Assessment
+from vigil.models.assessment import FORMAT, Assessment
 from vigil.models.checklist import Checklist
+from vigil.upgrade import NewerFormatError, upgrade
 from vigil.validation import assessment_problems
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -61,12 +62,10 @@ def parse_assessment(data: bytes, catalog: Catalog) -> tuple[Assessment, Checkli
         raise AssessmentFileError(
             f"this is not a Vigil assessment file (its \"format\" is {shown}, expected {FORMAT!r})"
         )
-    version = raw.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        raise AssessmentFileError(
-            f"this file was written by a newer Vigil (format version {version}); this Vigil reads version "
-            f"{FORMAT_VERSION}. Please update Vigil to open it."
-        )
+    try:
+        raw = upgrade(raw)
+    except NewerFormatError as exc:
+        raise AssessmentFileError(str(exc)) from None
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:

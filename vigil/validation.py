@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vigil.models.assessment import Answer, Assessment
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.checklist import YES_NO_OPTIONS, Checklist, PeopleFieldKind, Question, QuestionKind
 
 _FIELD_FOR_KIND = {
     QuestionKind.single_choice: "choice",
@@ -28,6 +28,8 @@ def answer_problems(question: Question, answer: Answer) -> list[str]:
     if answer.dont_know and not question.allow_dont_know:
         problems.append("this question does not allow \"don't know\"")
     options = question.option_ids()
+    if question.kind == QuestionKind.yes_no:
+        options = YES_NO_OPTIONS  # a "not applicable" saved before the question stopped offering it is kept
     if answer.choice is not None and answer.choice not in options:
         problems.append(f"{answer.choice!r} is not one of its options")
     for c in answer.choices or []:
@@ -44,6 +46,13 @@ def answer_problems(question: Question, answer: Answer) -> list[str]:
             fld = fields.get(fid)
             if fld is None:
                 problems.append(f"the register has no field {fid!r}")
+            elif fld.kind == PeopleFieldKind.multi_choice:
+                allowed = {o.id for o in fld.options}
+                for v in value if isinstance(value, list) else [value] if value is not None else []:
+                    if v not in allowed:
+                        problems.append(f"{v!r} is not an option of field {fid!r}")
+            elif isinstance(value, list):
+                problems.append(f"field {fid!r} takes one value, not a list")
             elif (fld.kind == PeopleFieldKind.single_choice and value is not None
                   and value not in {o.id for o in fld.options}):
                 problems.append(f"{value!r} is not an option of field {fid!r}")

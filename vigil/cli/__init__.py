@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from vigil import i18n
 from vigil.cli import assess, documents, schema, validate
 from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError
+from vigil.credentials import cli as credentials
 
 Command = Callable[[argparse.Namespace], int]
 
-COMMANDS = (validate, assess, schema, documents)
+COMMANDS = (validate, assess, schema, documents, credentials)
 """The command modules, in the order ``vigil --help`` lists them."""
 
 

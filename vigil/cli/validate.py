@@ -49,6 +49,13 @@ def summary(checklist: Checklist, problems: Sequence[Problem]) -> dict[str, Any]
         "jurisdictions": [j.id for j in checklist.jurisdictions],
         "examples": len(checklist.examples),
         "sources": len(checklist.sources),
+        "law_as_of": checklist.law_as_of.isoformat(),
+        "law": None if checklist.law is None else {
+            "as_of": checklist.law.as_of.isoformat(),
+            "rights": {r.id: {"jurisdiction": r.jurisdiction, "as_of": r.as_of.isoformat(),
+                              "unverified": r.unverified is not None} for r in checklist.law.rights},
+            "duties": [d.id for d in checklist.law.duties],
+        },
     }
 
 

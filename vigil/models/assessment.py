@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
@@ -52,11 +52,24 @@ class Evidence(_Data):
 class Person(_Data):
     """One row of a people register (a relative, heir, estate, licensee...).
 
-    ``values`` holds the register's fields by field id: a choice id, a text, or an ISO date string.
+    ``values`` holds the register's fields by field id: a choice id, a text, an ISO date string, or a list of
+    choice ids (a multiple-choice field such as the roles).
     """
 
     id: str = Field(default_factory=new_id)
-    values: dict[str, ShortText | None] = Field(default_factory=dict)
+    values: dict[str, ShortText | list[ShortText] | None] = Field(default_factory=dict)
+
+    def text(self, field: str) -> str:
+        """A single-valued field as text ('' when empty or a list)."""
+        value = self.values.get(field)
+        return value if isinstance(value, str) else ""
+
+    def choices(self, field: str) -> list[str]:
+        """A multiple-choice field's ids ([] when empty); a single value counts as one."""
+        value = self.values.get(field)
+        if isinstance(value, list):
+            return list(value)
+        return [value] if value else []
 
 
 class Answer(_Data):
@@ -126,6 +139,23 @@ class Meta(_Data):
     updated: dt.datetime = Field(default_factory=utc_now)
 
 
+class StampRecord(_Data):
+    """Content Credentials (C2PA) were put on a finished file with ``vigil stamp`` or the Credentials page.
+
+    Only what identifies the stamped file and its signer; never the file's name (it may carry a person's name).
+    """
+
+    date: dt.date
+    media_type: ShortText
+    """The stamped file's MIME type, e.g. ``video/mp4``."""
+    sha256: Sha256
+    """SHA-256 of the stamped output file."""
+    signer: ShortText
+    """The signing certificate's subject (e.g. ``CN=Vigil local signer,O=Vigil``)."""
+    assessment_fingerprint: Sha256
+    """The assessment's fingerprint that the stamp carries (the assessment as it was before this record)."""
+
+
 class Assessment(_Data):
     """One assessment. ``revision`` counts saved changes and lets the store detect stale writes."""
 
@@ -138,3 +168,5 @@ class Assessment(_Data):
     maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)
+    stamps: list[StampRecord] = Field(default_factory=list)
+    """Content Credentials applied to finished files, oldest first."""

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from vigil.i18n import t
 from vigil.models.assessment import Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
+from vigil.upgrade import upgrade
 
 metadata = MetaData()
 assessments = Table(
@@ -78,9 +79,11 @@ def stamped(assessment: Assessment, revision: int) -> Assessment:
 
 
 def load(doc: Any) -> Assessment:
+    """A stored document as an assessment, upgraded to the current format version (vigil.upgrade)."""
     try:
-        if isinstance(doc, str):
-            return Assessment.model_validate_json(doc)
-        return Assessment.model_validate(doc)
-    except ValidationError:
+        raw = json.loads(doc) if isinstance(doc, str) else doc
+        if not isinstance(raw, dict):
+            raise UnreadableError(t("en", "store.unreadable"))
+        return Assessment.model_validate(upgrade(raw))
+    except (ValidationError, ValueError):
         raise UnreadableError(t("en", "store.unreadable")) from None

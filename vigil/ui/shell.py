@@ -142,12 +142,13 @@ def _sync_url(ctx: Context, session: Session) -> None:
 
 
 PAGES_DIR = Path(__file__).parent / "pages"
-PAGE_IDS = ("start", "questionnaire", "results", "family", "support")
+PAGE_IDS = ("start", "questionnaire", "results", "family", "credentials", "support")
 _ICONS = {
     "start": ":material/home:",
     "questionnaire": ":material/checklist:",
     "results": ":material/insights:",
     "family": ":material/diversity_3:",
+    "credentials": ":material/verified:",
     "support": ":material/volunteer_activism:",
 }
 

@@ -146,7 +146,7 @@ def _open_item(ctx: Context, session: Session, draft: Assessment, q: Question) -
 
 
 def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: PeopleField,
-                  stored: str | None) -> None:
+                  stored: str | list[str] | None) -> None:
     key = session.widget_key("p", q.id, pid, fld.id)
     _init(key, answers.person_widget_value(q, fld.id, stored))
     # Widget labels become the field's accessible name as they are: plain checklist text, not escaped Markdown.
@@ -156,6 +156,10 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
         labels = {o.id: pick(o.label, ctx.lang) for o in fld.options}
         st.selectbox(label, list(labels), key=key, on_change=_on_person, args=args,
                      format_func=partial(_label_from, labels), placeholder=ctx.t("ui.q.choose"))
+    elif fld.kind == PeopleFieldKind.multi_choice:
+        labels = {o.id: pick(o.label, ctx.lang) for o in fld.options}
+        st.multiselect(label, list(labels), key=key, on_change=_on_person, args=args,
+                       format_func=partial(_label_from, labels), placeholder=ctx.t("ui.q.choose"))
     elif fld.kind == PeopleFieldKind.date:
         st.date_input(label, key=key, value=None, min_value=EARLIEST, max_value=LATEST,
                       format=widget_date_format(ctx.lang), on_change=_on_person, args=args)
