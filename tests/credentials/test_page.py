@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from tests.credentials import media
 from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, scenario
-from tests.ui.support import assert_ok, key, start_app, stored
+from tests.ui.support import assert_ok, key, start_app, stored, switch_page
 from vigil.credentials.verify import Status, verify_bytes
 from vigil.models.common import pick
 
-PAGE = "vigil/ui/pages/credentials.py"
+PAGE = "credentials"
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def _open(name: str) -> AppTest:
     uploader = next(u for u in at.file_uploader if u.key and u.key.startswith("vigil.start.upload"))
     uploader.set_value((name, (SCENARIOS / name).read_bytes(), "application/json")).run()
     assert_ok(at)
-    at.switch_page(PAGE).run()
+    switch_page(at, PAGE).run()
     assert_ok(at)
     return at
 
@@ -48,10 +48,10 @@ def test_stamp_download_and_record(tmp_path: Path) -> None:
         ("Oma Hilde final.jpg", media.image("JPEG"), "image/jpeg")).run()
     at.button(key=key(at, "cred", "go")).click().run()
     assert_ok(at)
-    result = at.session_state["vigil.cred.result"]
-    assert result["name"].startswith("vigil-stamped-") and "Hilde" not in result["name"]
-    assert result["name"].endswith(".jpg")
-    assert verify_bytes(result["data"]).status == Status.valid
+    result = at.session_state["vigil"].stamped
+    assert result.name.startswith("vigil-stamped-") and "Hilde" not in result.name
+    assert result.name.endswith(".jpg")
+    assert verify_bytes(result.data).status == Status.valid
     assert len(_download(at)) == 1
     stamps = stored(at).stamps
     assert len(stamps) == 1 and stamps[0].media_type == "image/jpeg"
@@ -88,7 +88,7 @@ def test_verify_an_uploaded_file_in_german() -> None:
     at = _open(READY)
     at.file_uploader(key=key(at, "cred", "upload")).set_value(("x.png", media.image("PNG"), "image/png")).run()
     at.button(key=key(at, "cred", "go")).click().run()
-    stamped = at.session_state["vigil.cred.result"]["data"]
+    stamped = at.session_state["vigil"].stamped.data
     at.radio(key="vigil.lang_widget").set_value("de").run()
     at.file_uploader(key="vigil.cred.verify").set_value(("x.png", stamped, "image/png")).run()
     assert_ok(at)
@@ -100,7 +100,7 @@ def test_verify_an_uploaded_file_in_german() -> None:
 
 def test_verify_works_with_nothing_open() -> None:
     at = start_app()
-    at.switch_page(PAGE).run()
+    switch_page(at, PAGE).run()
     at.file_uploader(key="vigil.cred.verify").set_value(("x.jpg", media.image("JPEG"), "image/jpeg")).run()
     assert_ok(at)
     assert "No Content Credentials in this file." in _texts(at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.ui.support import add_person, assert_ok, checklist_for, key, new_assessment, start_app
+from tests.ui.support import add_person, assert_ok, checklist_for, key, new_assessment, start_app, switch_page
 
 
 def _texts(at) -> str:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def test_the_relatives_step_says_per_person_who_must_agree() -> None:
     assert "Legal standing" not in shown
     # the relatives step asks for no legal conclusion: roles are facts, chosen or not
     assert not any(w.key and w.key.endswith(".standing") for w in at.selectbox)
-    at.switch_page("vigil/ui/pages/results.py").run()
+    switch_page(at, "results").run()
     assert_ok(at)
     shown = _texts(at)
     assert "The main reason" in shown and "Next most important" in shown

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.support import assert_ok, has_widget, key, new_assessment, start_app
+from tests.ui.support import assert_ok, has_widget, key, new_assessment, start_app, switch_page
 from vigil.render import DocumentInput
 
 
@@ -30,7 +30,7 @@ def test_the_family_view_speaks_to_the_family_and_offers_the_summary(
     at = start_app()
     new_assessment(at)
     at.radio(key=key(at, "q", "medium")).set_value("voice").run()
-    at.switch_page("vigil/ui/pages/family.py").run()
+    switch_page(at, "family").run()
     assert_ok(at)
     shown = _texts(at)
     assert "To the family of the person" in shown

@@ -19,12 +19,11 @@ from vigil.render.documents import Renderer
 from vigil.render.labels import LabelKit
 from vigil.ui.session import Session
 from vigil.ui.shell import Context
+from vigil.ui.state import Prepared, UiState
 from vigil.ui.text import md_escape
 
 RENDERERS: dict[str, Renderer] = {kind: d.render for kind, d in DOCUMENTS.items()}
 """The documents offered, by kind (the registry's render functions; tests may replace one)."""
-READY = "vigil.docs.ready."
-FAILED = "vigil.docs.failed."
 
 
 def _prepare(kind: str, session: Session, checklist: Checklist, lang: str, today: dt.date,
@@ -33,33 +32,38 @@ def _prepare(kind: str, session: Session, checklist: Checklist, lang: str, today
     assessment = session.draft
     if assessment is None:
         return
-    st.session_state.pop(FAILED + kind, None)
+    state: UiState = session.state
+    state.document_failed.pop(kind, None)
     try:
         inp = document_input(checklist, assessment, lang, today, share_positions=share_positions)
         data = RENDERERS[kind](inp)
     except RenderError as exc:
-        st.session_state[FAILED + kind] = str(exc)
-        st.session_state.pop(READY + kind, None)
+        state.document_failed[kind] = str(exc)
+        state.documents.pop(kind, None)
         return
-    st.session_state[READY + kind] = (fingerprint(assessment), lang, share_positions, data)
+    state.documents[kind] = Prepared(_version(assessment, share_positions), lang, data)
+
+
+def _version(assessment: Assessment, share_positions: bool) -> str:
+    """The version a prepared document is kept for: the assessment's fingerprint, and the maker's choice."""
+    return fingerprint(assessment) + (":shared" if share_positions else "")
 
 
 def offer(ctx: Context, kind: str, session: Session, checklist: Checklist, assessment: Assessment,
           share_positions: bool = False) -> None:
     """The "Prepare" button for one document, then its download (named by reference and date, never a name)."""
-    version = fingerprint(assessment)
     document = DOCUMENTS[kind]
-    ready = st.session_state.get(READY + kind)
-    if isinstance(ready, tuple) and ready[:3] == (version, ctx.lang, share_positions):
-        st.download_button(ctx.t("ui.docs.download"), data=ready[3], mime=document.media_type,
+    ready = ctx.state.documents.get(kind)
+    if ready is not None and (ready.version, ready.lang) == (_version(assessment, share_positions), ctx.lang):
+        st.download_button(ctx.t("ui.docs.download"), data=ready.data, mime=document.media_type,
                            file_name=file_name(document.stem, assessment, ctx.today, document.extension),
                            key=f"vigil.docs.dl.{kind}", icon=":material/download:", on_click="ignore",
                            type="primary")
     else:
         st.button(ctx.t("ui.docs.prepare"), key=f"vigil.docs.make.{kind}", icon=":material/description:",
                   on_click=_prepare, args=(kind, session, checklist, ctx.lang, ctx.today, share_positions))
-    failed = st.session_state.get(FAILED + kind)
-    if isinstance(failed, str):
+    failed = ctx.state.document_failed.get(kind)
+    if failed is not None:
         st.info(ctx.t("ui.docs.failed"), icon=":material/info:")
         st.text(failed)
 

@@ -7,32 +7,32 @@ import streamlit as st
 from vigil.i18n import available_languages, language_name
 from vigil.i18n.formats import tn
 from vigil.models.common import Severity, pick
-from vigil.store import NotFoundError, StoreUnavailableError
 from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
-from vigil.ui.shell import LANG, URL_SYNCED, Context, flash, go
+from vigil.ui.shell import Context, flash
+from vigil.ui.state import UiState
 from vigil.ui.text import md_escape, shorten
 
 LANG_WIDGET = "vigil.lang_widget"
-COOKIE_PENDING = "vigil.lang_cookie"
 MAX_SIDEBAR_FINDINGS = 5
-ANNOUNCED = "vigil.save_announced"
+RETRY_EVERY_S = 5.0
+"""How often answers kept while the store was unavailable are offered to it again."""
 
 
-def _on_language() -> None:
+def _on_language(state: UiState) -> None:
     lang = st.session_state.get(LANG_WIDGET)
     if lang in available_languages():
-        st.session_state[LANG] = lang
-        st.session_state[COOKIE_PENDING] = lang
+        state.lang = lang
+        state.cookie_pending = lang
 
 
 def _language_selector(ctx: Context) -> None:
     if st.session_state.get(LANG_WIDGET) != ctx.lang:
         st.session_state[LANG_WIDGET] = ctx.lang
     st.radio(ctx.t("ui.language.label"), list(available_languages()), format_func=language_name,
-             key=LANG_WIDGET, on_change=_on_language, horizontal=True)
-    pending = st.session_state.pop(COOKIE_PENDING, None)
-    if isinstance(pending, str):
+             key=LANG_WIDGET, on_change=_on_language, args=(ctx.state,), horizontal=True)
+    pending, ctx.state.cookie_pending = ctx.state.cookie_pending, None
+    if pending is not None:
         st.html(language.cookie_script(pending), unsafe_allow_javascript=True)
 
 
@@ -47,11 +47,11 @@ def _take_a_break(ctx: Context) -> None:
         return
     if draft is not None and session is not None:
         title = draft.meta.title or ctx.t("ui.untitled")
-        flash("ui.flash.break", title=title, id=draft.id)
+        flash(ctx, "ui.flash.break", title=title, id=draft.id)
         session.close()
-        st.session_state.pop(URL_SYNCED, None)
+        ctx.state.url_synced = None
     else:
-        flash("ui.flash.break_none")
+        flash(ctx, "ui.flash.break_none")
     st.switch_page(ctx.pages["start"])
 
 
@@ -88,7 +88,7 @@ def _live_status(ctx: Context) -> None:
 
 def sidebar(ctx: Context, page: str) -> None:
     """The family view keeps the sidebar free of scores and colours: no live status there."""
-    style.apply()
+    style.apply(ctx.lang)
     with st.sidebar:
         _language_selector(ctx)
         if st.button(ctx.t("ui.break.button"), icon=":material/coffee:", key="vigil.break",
@@ -104,22 +104,17 @@ def sidebar(ctx: Context, page: str) -> None:
 
 
 def _safely(ctx: Context, action: str) -> None:
+    if ctx.session is not None:
+        ctx.session.resolve(action)
+
+
+@st.fragment(run_every=RETRY_EVERY_S)
+def _retry_in_background(ctx: Context) -> None:
+    """Drawn only while the store is unavailable: every few seconds, try to save the kept answers again; once
+    that works, draw the whole page again (the banner gives way to a calm "saved now")."""
     session = ctx.session
-    if session is None:
-        return
-    try:
-        if action == "theirs":
-            session.load_theirs()
-        elif action == "mine":
-            session.keep_mine()
-        elif action == "retry":
-            session.save()
-        elif action == "new":
-            session.save_as_new()
-    except NotFoundError:
-        st.session_state["vigil.save_status"] = SaveStatus.not_found.value
-    except StoreUnavailableError:
-        st.session_state["vigil.save_status"] = SaveStatus.unavailable.value
+    if session is not None and session.retry_pending(RETRY_EVERY_S):
+        st.rerun(scope="app")
 
 
 def banner(ctx: Context) -> None:
@@ -129,12 +124,17 @@ def banner(ctx: Context) -> None:
     session = ctx.session
     if session is None or session.draft is None:
         return
+    if ctx.state.refused > ctx.state.refused_told:  # the save guard stopped a change: say so, calmly, once
+        ctx.state.refused_told = ctx.state.refused
+        st.toast(ctx.t("ui.save.refused"), icon=":material/info:")
     status = session.status
-    announced = st.session_state.get(ANNOUNCED)
-    st.session_state[ANNOUNCED] = status.value
+    announced, ctx.state.announced = ctx.state.announced, status
     if status == SaveStatus.saved:
+        if ctx.state.saved_later:  # the background retry saved what was kept: say so, once
+            ctx.state.saved_later = False
+            st.info(ctx.t("ui.save.saved_later"), icon=":material/task_alt:")
         return
-    if announced != status.value:  # the banner is at the top; say it where the user is looking, once
+    if announced != status:  # the banner is at the top; say it where the user is looking, once
         st.toast(ctx.t("ui.save.toast"), icon=":material/info:")
     with st.container(border=True, key="vigil.banner"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.save.{status.value}.title'))}**")
@@ -150,9 +150,10 @@ def banner(ctx: Context) -> None:
         elif status == SaveStatus.unavailable:
             cols[0].button(ctx.t("ui.save.unavailable.retry"), key="vigil.save.retry", icon=":material/refresh:",
                            on_click=_safely, args=(ctx, "retry"))
+            _retry_in_background(ctx)
         elif status == SaveStatus.not_found:
             cols[0].button(ctx.t("ui.save.not_found.new"), key="vigil.save.new",
                            on_click=_safely, args=(ctx, "new"))
             if cols[1].button(ctx.t("ui.save.not_found.leave"), key="vigil.save.leave"):
                 session.close()
-                go("start")
+                ctx.go("start")

@@ -16,10 +16,10 @@ from vigil.credentials.words import verification_lines
 from vigil.models.assessment import Assessment
 from vigil.models.common import VerdictId
 from vigil.render.labels import stamp_lines
-from vigil.ui.shell import Context, Opened, context, opened
+from vigil.ui.session import part
+from vigil.ui.shell import Context, Opened, opened
+from vigil.ui.state import StampedFile
 from vigil.ui.text import md_escape
-
-RESULT = "vigil.cred.result"
 
 
 def _stamp(ctx: Context, op: Opened, upload: bytes, kind: Kind, training: bool, consent: str | None,
@@ -34,15 +34,14 @@ def _stamp(ctx: Context, op: Opened, upload: bytes, kind: Kind, training: bool, 
         st.error(str(exc), icon=":material/error:")
         return
     name = output_name(draft, facts, stamped.format)
-    # plain values only: the session state must stay serialisable
-    st.session_state[RESULT] = {"assessment": draft.id, "name": name, "media_type": stamped.format.media_type,
-                                "data": data, "local": material.local}
+    ctx.state.stamped = StampedFile(assessment=draft.id, name=name, media_type=stamped.format.media_type,
+                                    data=data, local=material.local)
     record = stamped.record
 
     def add(a: Assessment) -> None:
         a.stamps = [*a.stamps, record]
 
-    op.session.change(add)
+    op.session.change(add, [part("stamps")])
 
 
 def _stamp_section(ctx: Context, op: Opened) -> None:
@@ -82,12 +81,12 @@ def _stamp_section(ctx: Context, op: Opened) -> None:
                  disabled=upload is None or not confirmed or not consent_ok) and upload is not None:
         _stamp(ctx, op, upload.getvalue(), kinds.get(kind_label or "", Kind.created), training, consent,
                confirmed)
-    result = st.session_state.get(RESULT)
-    if isinstance(result, dict) and result.get("assessment") == op.draft.id:
+    result = ctx.state.stamped
+    if result is not None and result.assessment == op.draft.id:
         st.success(ctx.t("cred.ui.recorded"), icon=":material/verified:")
-        st.download_button(ctx.t("cred.ui.download"), data=result["data"], file_name=result["name"],
-                           mime=result["media_type"], key=key("cred", "download"), type="primary")
-        if result["local"]:
+        st.download_button(ctx.t("cred.ui.download"), data=result.data, file_name=result.name,
+                           mime=result.media_type, key=key("cred", "download"), type="primary")
+        if result.local:
             st.caption(ctx.t("cred.ui.untrusted_note"))
     stamps = op.draft.stamps
     if stamps:
@@ -118,8 +117,7 @@ def _verify_section(ctx: Context) -> None:
         st.markdown(f"- {md_escape(line)}")
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     st.title(ctx.t("cred.ui.title"))
     st.write(ctx.t("cred.ui.intro"))
     st.caption(ctx.t("cred.ui.formats", formats=supported_labels()))
@@ -128,7 +126,3 @@ def render() -> None:
         _stamp_section(ctx, op)
     st.divider()
     _verify_section(ctx)
-
-
-if __name__ == "__main__":
-    render()

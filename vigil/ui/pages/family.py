@@ -11,7 +11,7 @@ from vigil.render import RenderError, document_input
 from vigil.render.family import family_payload
 from vigil.render.payload import Row
 from vigil.ui import documents
-from vigil.ui.shell import context, opened
+from vigil.ui.shell import Context, opened
 from vigil.ui.text import md_escape
 
 SHARE = "vigil.family.share_positions"
@@ -22,8 +22,7 @@ def _rows(rows: list[Row]) -> str:
                      for r in rows)
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     st.title(ctx.t("ui.page.family"))
     here = opened(ctx, "family")
     if here is None:
@@ -60,7 +59,3 @@ def render() -> None:
     st.markdown(f"**{md_escape(ctx.t('ui.docs.family'))}**")
     st.caption(ctx.t("ui.docs.family.help"))
     documents.offer(ctx, "family", here.session, here.checklist, here.draft, share_positions=share)
-
-
-if __name__ == "__main__":
-    render()
