@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from vigil.i18n import t
@@ -20,6 +20,8 @@ from vigil.models.assessment import Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
 
 metadata = MetaData()
+"""The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
+_JSON = JSON().with_variant(JSONB(), "postgresql")
 assessments = Table(
     "assessments",
     metadata,
@@ -30,9 +32,47 @@ assessments = Table(
     Column("revision", Integer, nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+    Column("document", _JSON, nullable=False),
+    # The summary the work queue lists, sorts and filters by (written at each save; ``vigil.store.summary``).
+    Column("reference", Text, nullable=False, server_default=""),
+    Column("search", Text, nullable=False, server_default=""),
+    Column("format_version", Integer, nullable=True),
+    Column("summary_state", Text, nullable=False, server_default="pending"),
+    Column("summary_version", Integer, nullable=False, server_default="0"),
+    Column("verdict", Text, nullable=True),
+    Column("answered", Integer, nullable=True),
+    Column("required", Integer, nullable=True),
+    Column("unanswered", Integer, nullable=True),
+    Column("not_asked", Integer, nullable=True),
+    Column("next_due", Date, nullable=True),
 )
 Index("ix_assessments_updated", assessments.c.updated)
+Index("ix_assessments_verdict", assessments.c.verdict, assessments.c.updated)
+Index("ix_assessments_next_due", assessments.c.next_due)
+Index("ix_assessments_reference", assessments.c.reference)
+Index("ix_assessments_unanswered", assessments.c.unanswered)
+Index("ix_assessments_not_asked", assessments.c.not_asked)
+Index("ix_assessments_summary_state", assessments.c.summary_state, assessments.c.summary_version)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+
+templates = Table(
+    "templates",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+Index("ix_templates_name", templates.c.name)
 
 # A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")

@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from vigil.i18n import t
 from vigil.models.assessment import Assessment
@@ -42,14 +42,17 @@ from vigil.store import (
     StaleWriteError,
     StoredAssessment,
     StoreUnavailableError,
+    migrate,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate, unavailable
-from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, metadata, stamped
+from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, stamped
 
 log = logging.getLogger("vigil.store")
 
 BUSY_TIMEOUT_S = 1.5
+MIGRATION_WAIT_S = 60.0
+"""How long a starting server waits for another one's schema upgrade of the same SQLite file."""
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
@@ -113,15 +116,41 @@ class SqlStore:
                 return
             if self._path is not None:
                 self._prepare_sqlite_file(self._path)
-            with self._faults(), self._engine.begin() as conn:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-                elif not self._read_only:
-                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-                metadata.create_all(conn)
+            self._migrate()
             self._schema_ready = True
             if self._path is not None:
                 self._file_identity = self._stat_identity()
+
+    def _migrate(self) -> None:
+        """Bring the schema up to this version's under the database's schema lock (``vigil.store.migrate``).
+
+        PostgreSQL: an advisory transaction lock. SQLite: a write transaction (``BEGIN IMMEDIATE``) on a
+        connection that waits up to ``MIGRATION_WAIT_S`` for another server's upgrade to finish.
+        A read-only SQLite file is only checked.
+        """
+        engine = self._engine
+        if self._path is not None:
+            engine = create_engine(
+                "sqlite://", creator=lambda: self._sqlite_connect(MIGRATION_WAIT_S), poolclass=NullPool,
+                logging_name=_LOGGING_NAME, hide_parameters=True,
+            )
+        try:
+            with self._faults(), engine.begin() as conn:
+                if self._read_only:
+                    if (found := migrate.check(conn)) != migrate.head():
+                        raise migrate.SchemaOutdatedError(found or "empty", migrate.head())
+                    return
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+                else:
+                    migrate.check(conn)  # before WAL mode is set: a newer database is not touched at all
+                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if migrate.upgrade(conn):
+                    log.info("database schema upgraded to %s", migrate.head())
+        finally:
+            if engine is not self._engine:
+                engine.dispose()
 
     @property
     def _read_only(self) -> bool:
