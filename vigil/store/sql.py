@@ -4,22 +4,20 @@ One table, ``assessments``: a few columns for the list of saved assessments and 
 JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. Every save is one
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
+This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
+file, the one-writer queue, WAL checkpoints so that deleted text leaves the files) is ``vigil.store.sqlite_file``.
 SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
-two instead of hanging the page), ``secure_delete`` and a WAL checkpoint after each delete, so that a deleted
-assessment's text is gone from the file. After the store has started it never creates the data folder or the
-database file again: a vanished folder is reported, not silently replaced by an empty one.
+two instead of hanging the page).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -45,8 +43,9 @@ from vigil.store import (
     migrate,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
-from vigil.store.faults import translate, unavailable
+from vigil.store.faults import translate
 from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, stamped
+from vigil.store.sqlite_file import SqliteFile, WriteQueue
 
 log = logging.getLogger("vigil.store")
 
@@ -64,11 +63,13 @@ class SqlStore:
         self.target = target
         self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
-        self._write_lock = threading.Lock()
         self._schema_ready = False
-        self._checkpoint_pending = False
-        self._file_identity: tuple[int, int] | None = None
-        self._path = target.path if isinstance(target, SqliteTarget) else None
+        self._file = (
+            SqliteFile(target.path, read_only=target.read_only, busy_timeout_s=busy_timeout_s)
+            if isinstance(target, SqliteTarget) and target.path is not None else None
+        )
+        self._path = self._file.path if self._file is not None else None
+        self._writers = WriteQueue(busy_timeout_s) if isinstance(target, SqliteTarget) else None
         self._engine = self._make_engine()
 
     # ------------------------------------------------------------------ set-up
@@ -86,27 +87,11 @@ class SqlStore:
             if "connect_timeout" not in target.url.query:
                 connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
             return create_engine(target.url, pool_pre_ping=True, connect_args=connect_args, **common)
-        if target.path is None:
+        if self._file is None:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
             return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
-        return create_engine("sqlite://", creator=lambda: self._sqlite_connect(), poolclass=QueuePool, **common)
-
-    def _sqlite_connect(self, timeout_s: float | None = None) -> sqlite3.Connection:
-        """A connection to the file. Only the first set-up may create it (``mode=rwc``); later ``mode=rw``."""
-        assert self._path is not None
-        target = self.target
-        assert isinstance(target, SqliteTarget)
-        mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
-        uri = f"{self._path.absolute().as_uri()}?mode={mode}"
-        timeout = self._busy_timeout_s if timeout_s is None else timeout_s
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error:
-            conn.close()
-            raise
-        return conn
+        file = self._file
+        return create_engine("sqlite://", creator=lambda: file.connect(), poolclass=QueuePool, **common)
 
     def _ensure_schema(self) -> None:
         if self._schema_ready:
@@ -114,12 +99,12 @@ class SqlStore:
         with self._lock:
             if self._schema_ready:
                 return
-            if self._path is not None:
-                self._prepare_sqlite_file(self._path)
+            if self._file is not None:
+                self._file.prepare()
             self._migrate()
             self._schema_ready = True
-            if self._path is not None:
-                self._file_identity = self._stat_identity()
+            if self._file is not None:
+                self._file.mark_created()
 
     def _migrate(self) -> None:
         """Bring the schema up to this version's under the database's schema lock (``vigil.store.migrate``).
@@ -129,9 +114,10 @@ class SqlStore:
         A read-only SQLite file is only checked.
         """
         engine = self._engine
-        if self._path is not None:
+        if self._file is not None:
+            file = self._file
             engine = create_engine(
-                "sqlite://", creator=lambda: self._sqlite_connect(MIGRATION_WAIT_S), poolclass=NullPool,
+                "sqlite://", creator=lambda: file.connect(MIGRATION_WAIT_S), poolclass=NullPool,
                 logging_name=_LOGGING_NAME, hide_parameters=True,
             )
         try:
@@ -156,44 +142,17 @@ class SqlStore:
     def _read_only(self) -> bool:
         return isinstance(self.target, SqliteTarget) and self.target.read_only
 
-    def _prepare_sqlite_file(self, path: Path) -> None:
-        """First open: create the data folder (mode 0700) and an empty file readable only by its owner."""
-        if self._read_only or path.exists():
-            return
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except FileExistsError:
-            pass
-        except PermissionError:
-            raise unavailable("read_only") from None
-        except OSError:
-            raise unavailable("unavailable") from None
-
-    def _stat_identity(self) -> tuple[int, int] | None:
-        assert self._path is not None
-        try:
-            st = os.stat(self._path)
-        except OSError:
-            return None
-        return (st.st_dev, st.st_ino)
-
     # ------------------------------------------------------------------ every operation
 
     def _check_file(self) -> None:
         """The SQLite file must still be where it was. Connections to a moved or replaced file are dropped."""
-        if self._path is None:
-            return
-        identity = self._stat_identity()
-        if identity == self._file_identity:
+        if self._file is None:
             return
         with self._lock:
+            if not self._file.changed():
+                return
             self._engine.dispose()
-            self._file_identity = identity
-        if identity is None:
-            reason = "folder_missing" if not self._path.parent.is_dir() else "file_missing"
-            raise unavailable(reason)
+        self._file.check_present()
 
     @contextmanager
     def _faults(self) -> Iterator[None]:
@@ -216,25 +175,11 @@ class SqlStore:
     def _session(self, write: bool = False) -> Iterator[None]:
         self._ensure_schema()
         self._check_file()
-        with self._writer() if write else nullcontext(), self._faults():
-            if self._checkpoint_pending:
-                self._checkpoint(0)
+        writer = self._writers.turn() if write and self._writers is not None else nullcontext()
+        with writer, self._faults():
+            if self._file is not None and self._file.checkpoint_pending:
+                self._file.checkpoint(0)
             yield
-
-    @contextmanager
-    def _writer(self) -> Iterator[None]:
-        """SQLite has one writer at a time: this server's sessions queue here, in order, instead of polling
-        the file lock (which would report "locked" under a burst of saves). Other programs still meet the
-        file lock and its short busy timeout."""
-        if isinstance(self.target, ServerTarget):  # the server queues writers itself
-            yield
-            return
-        if not self._write_lock.acquire(timeout=self._busy_timeout_s * 4):
-            raise unavailable("busy")
-        try:
-            yield
-        finally:
-            self._write_lock.release()
 
     # ------------------------------------------------------------------ the contract
 
@@ -281,27 +226,10 @@ class SqlStore:
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
-            if gone and self._path is not None:
-                self._checkpoint(self._busy_timeout_s)
+            if gone and self._file is not None:
+                self._file.checkpoint(self._busy_timeout_s)
         if not gone:
             raise NotFoundError(t("en", "store.not_found"))
-
-    def _checkpoint(self, timeout_s: float) -> None:
-        """Fold the WAL into the file and empty it, so no copy of deleted text stays in ``-wal``.
-
-        Another program reading an older snapshot can hold it up; then it is tried again, without waiting,
-        at the start of every later call until it succeeds.
-        """
-        conn = self._sqlite_connect(timeout_s)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.Error:
-            busy = 1
-        finally:
-            conn.close()
-        self._checkpoint_pending = bool(busy)
-        if busy:
-            log.warning("WAL checkpoint after delete could not finish (a reader was active); will retry")
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments
