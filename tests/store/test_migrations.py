@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from vigil.models.assessment import Assessment
 from vigil.store import migrate
 from vigil.store.migrate import SchemaTooNewError
+from vigil.store.queue import QueueQuery
 from vigil.store.schema import metadata
 from vigil.store.sql import open_store
 
@@ -101,6 +102,10 @@ def test_a_release_0_1_database_upgrades_with_nothing_lost(store_url: str) -> No
             assert got.model_dump(mode="json") == Assessment.model_validate(doc).model_dump(mode="json")
             assert listed[aid].title == title
             assert listed[aid].revision == revision
+        # the upgraded rows got their summary columns at start: the queue lists every one of them
+        queued = {r.id: r for r in store.queue(QueueQuery(limit=50)).rows}
+        assert {i: r.title for i, r in queued.items()} == {i: title for i, title, *_ in expected}
+        assert all(r.openable for r in queued.values())
         # and it keeps working: a save of an upgraded row
         first = store.get(expected[0][0])
         saved = store.save(first.model_copy(update={"meta": first.meta.model_copy(update={"title": "new"})}))

@@ -71,9 +71,13 @@ class UnstorableTextError(StoreError):
 
 
 class UnreadableError(StoreError):
-    """A stored assessment cannot be read back (written by a newer Vigil, or damaged)."""
+    """A stored assessment cannot be read back: ``reason`` is ``newer`` (written in a newer format, by a newer
+    Vigil) or ``damaged``. Nothing is changed; the row can still be downloaded raw or deleted."""
 
-    i18n_key = "store.unreadable"
+    def __init__(self, message: str, reason: str = "damaged") -> None:
+        self.reason = reason
+        self.i18n_key = "store.unreadable.newer" if reason == "newer" else "store.unreadable"
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

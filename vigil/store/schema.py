@@ -16,8 +16,9 @@ from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, T
 from sqlalchemy.dialects.postgresql import JSONB
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment, utc_now
+from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
+from vigil.store.summary import SUMMARY_VERSION, Summary
 
 metadata = MetaData()
 """The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
@@ -101,14 +102,31 @@ def document(assessment: Assessment) -> JsonText:
     return JsonText(doc)
 
 
-def columns(stored: Assessment, doc: JsonText, now: dt.datetime) -> dict[str, Any]:
+def columns(stored: Assessment, doc: JsonText, now: dt.datetime, summary: Summary) -> dict[str, Any]:
     return {
         "checklist_id": stored.checklist.id,
         "checklist_version": stored.checklist.version,
-        "title": stored.meta.title,
         "revision": stored.revision,
         "updated": now,
         "document": doc,
+        **summary_columns(summary),
+    }
+
+
+def summary_columns(summary: Summary, state: str = "ok") -> dict[str, Any]:
+    return {
+        "title": summary.title,
+        "reference": summary.reference,
+        "search": summary.search,
+        "format_version": summary.format_version,
+        "summary_state": state,
+        "summary_version": SUMMARY_VERSION,
+        "verdict": summary.verdict.value if summary.verdict is not None else None,
+        "answered": summary.answered,
+        "required": summary.required,
+        "unanswered": summary.unanswered,
+        "not_asked": summary.not_asked,
+        "next_due": summary.next_due,
     }
 
 
@@ -117,10 +135,31 @@ def stamped(assessment: Assessment, revision: int) -> Assessment:
     return assessment.model_copy(update={"revision": revision, "meta": meta})
 
 
+def raw_format_version(doc: Any) -> Any:
+    if isinstance(doc, str | bytes):
+        try:
+            doc = json.loads(doc)
+        except ValueError:
+            return None
+    return doc.get("format_version") if isinstance(doc, dict) else None
+
+
+def newer_format(version: Any) -> bool:
+    return isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+
+
 def load(doc: Any) -> Assessment:
+    """The stored document as an assessment. Raises ``UnreadableError`` (``reason`` ``newer`` or ``damaged``):
+    a document in a newer format is refused even when its fields happen to parse, so that it is never saved back
+    in this version's older format."""
     try:
-        if isinstance(doc, str):
-            return Assessment.model_validate_json(doc)
-        return Assessment.model_validate(doc)
+        assessment = (
+            Assessment.model_validate_json(doc) if isinstance(doc, str) else Assessment.model_validate(doc)
+        )
     except ValidationError:
-        raise UnreadableError(t("en", "store.unreadable")) from None
+        if newer_format(raw_format_version(doc)):
+            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None
+    if newer_format(assessment.format_version):
+        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
+    return assessment
