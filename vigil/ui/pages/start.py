@@ -9,21 +9,15 @@ from vigil.models.common import pick
 from vigil.store import NotFoundError, StoreError, StoreUnavailableError
 from vigil.ui import listing
 from vigil.ui.session import duplicate
-from vigil.ui.shell import URL_SYNCED, Context, context, go, pop_flash
+from vigil.ui.shell import Context, pop_flash
 from vigil.ui.text import md_escape
-
-CONFIRM_DELETE = "vigil.start.confirm_delete"
-IMPORT_COUNTER = "vigil.start.import_n"
-IMPORT_ERROR = "vigil.start.import_error"
-GOTO = "vigil.start.goto"
-NOTE = "vigil.start.note"
 
 
 def _flash(ctx: Context) -> None:
-    message = pop_flash()
+    message = pop_flash(ctx)
     if message is None:
         return
-    key, params = message
+    key, params = message.key, message.params
     with st.container(border=True, key="vigil.flash"):
         if key == "ui.flash.break":
             st.markdown(f"**{md_escape(ctx.t('ui.flash.break.title'))}**")
@@ -41,13 +35,13 @@ def _open(ctx: Context, assessment_id: str) -> None:
     try:
         ctx.session.open(assessment_id)
     except NotFoundError:
-        st.session_state[NOTE] = "ui.start.gone"
+        ctx.state.start.note = "ui.start.gone"
         return
     except StoreUnavailableError:
-        st.session_state[NOTE] = "ui.problem.store"
+        ctx.state.start.note = "ui.problem.store"
         return
-    st.session_state[URL_SYNCED] = assessment_id
-    go("questionnaire")
+    ctx.state.url_synced = assessment_id
+    ctx.go("questionnaire")
 
 
 def _new_assessment(ctx: Context) -> None:
@@ -70,38 +64,38 @@ def _new_assessment(ctx: Context) -> None:
             try:
                 ctx.session.create(chosen, title or "", ctx.lang)
             except StoreError:
-                st.session_state[NOTE] = "ui.problem.store"
+                ctx.state.start.note = "ui.problem.store"
             else:
                 st.session_state.pop("vigil.start.title", None)
-                go("questionnaire")
+                ctx.go("questionnaire")
 
 
 def _on_import(ctx: Context, key: str) -> None:
     upload = st.session_state.get(key)
-    st.session_state.pop(IMPORT_ERROR, None)
+    ctx.state.start.import_error = None
     if upload is None or ctx.catalog is None or ctx.session is None:
         return
     try:
         assessment, _ = parse_assessment(upload.getvalue(), ctx.catalog)
         ctx.session.adopt(assessment)
     except AssessmentFileError as exc:
-        st.session_state[IMPORT_ERROR] = str(exc)
+        ctx.state.start.import_error = str(exc)
     except StoreError:
-        st.session_state[IMPORT_ERROR] = ctx.t("ui.problem.store")
+        ctx.state.start.import_error = ctx.t("ui.problem.store")
     else:
-        st.session_state[GOTO] = "questionnaire"
-    st.session_state[IMPORT_COUNTER] = int(st.session_state.get(IMPORT_COUNTER, 0)) + 1
+        ctx.state.start.goto = "questionnaire"
+    ctx.state.start.import_counter += 1
 
 
 def _import(ctx: Context) -> None:
     with st.container(border=True, key="vigil.start.import"):
         st.subheader(ctx.t("ui.start.import.heading"))
         st.caption(ctx.t("ui.start.import.help"))
-        key = f"vigil.start.upload.{st.session_state.get(IMPORT_COUNTER, 0)}"
+        key = f"vigil.start.upload.{ctx.state.start.import_counter}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
-        error = st.session_state.get(IMPORT_ERROR)
-        if isinstance(error, str):
+        error = ctx.state.start.import_error
+        if error is not None:
             st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
             st.text(error)
 
@@ -119,7 +113,7 @@ def _saved(ctx: Context) -> None:
     if not rows:
         st.caption(ctx.t("ui.start.saved.none"))
         return
-    confirm = st.session_state.get(CONFIRM_DELETE)
+    confirm = ctx.state.start.confirm_delete
     for row in rows:
         with st.container(border=True, key=f"vigil.start.row.{row.id}"):
             left, right = st.columns([3, 2], vertical_alignment="center")
@@ -143,10 +137,10 @@ def _saved(ctx: Context) -> None:
                     try:
                         duplicate(ctx.store, row.id, ctx.t("ui.start.copy_suffix"))
                     except StoreError:
-                        st.session_state[NOTE] = "ui.problem.store"
+                        ctx.state.start.note = "ui.problem.store"
                     st.rerun()
                 if b3.button(ctx.t("ui.start.delete"), key=f"vigil.start.del.{row.id}", width="stretch"):
-                    st.session_state[CONFIRM_DELETE] = row.id
+                    ctx.state.start.confirm_delete = row.id
                     st.rerun()
             if confirm == row.id:
                 _confirm_delete(ctx, row.id)
@@ -161,30 +155,29 @@ def _confirm_delete(ctx: Context, assessment_id: str) -> None:
         try:
             ctx.store.delete(assessment_id)
         except StoreError:
-            st.session_state[NOTE] = "ui.problem.store"
+            ctx.state.start.note = "ui.problem.store"
         else:
             draft = ctx.session.draft
             if draft is not None and draft.id == assessment_id:
                 ctx.session.close()
-        st.session_state.pop(CONFIRM_DELETE, None)
+        ctx.state.start.confirm_delete = None
         st.rerun()
     if c2.button(ctx.t("ui.start.delete.no"), key=f"vigil.start.del_no.{assessment_id}"):
-        st.session_state.pop(CONFIRM_DELETE, None)
+        ctx.state.start.confirm_delete = None
         st.rerun()
 
 
-def render() -> None:
-    ctx = context()
-    goto = st.session_state.pop(GOTO, None)
-    if isinstance(goto, str):
-        go(goto)
+def render(ctx: Context) -> None:
+    goto, ctx.state.start.goto = ctx.state.start.goto, None
+    if goto is not None:
+        ctx.go(goto)
     if ctx.resumed:  # a link to an assessment leads straight back into it
-        go("questionnaire")
+        ctx.go("questionnaire")
     st.title(ctx.t("ui.start.title"))
     st.write(ctx.t("ui.start.intro"))
     _flash(ctx)
-    note = st.session_state.pop(NOTE, None)
-    if isinstance(note, str):
+    note, ctx.state.start.note = ctx.state.start.note, None
+    if note is not None:
         st.info(ctx.t(note), icon=":material/info:")
     if ctx.catalog is None or ctx.store is None or ctx.session is None:
         return
@@ -195,14 +188,10 @@ def render() -> None:
             st.text(draft.meta.title or ctx.t("ui.untitled"))
             if st.button(ctx.t("ui.start.continue"), type="primary", key="vigil.start.continue",
                          icon=":material/arrow_forward:"):
-                go("questionnaire")
+                ctx.go("questionnaire")
     _saved(ctx)
     left, right = st.columns(2)
     with left:
         _new_assessment(ctx)
     with right:
         _import(ctx)
-
-
-if __name__ == "__main__":
-    render()
