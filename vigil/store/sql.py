@@ -36,6 +36,7 @@ from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment
+from vigil.practice import settle
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
@@ -47,6 +48,7 @@ from vigil.store import (
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate
+from vigil.store.practice_sql import PracticeTables
 from vigil.store.queue import QueuePage, QueueQuery, page_statements
 from vigil.store.queue import row as queue_row
 from vigil.store.schema import (
@@ -73,7 +75,7 @@ CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
 
-class SqlStore:
+class SqlStore(PracticeTables):
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
 
     def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
@@ -203,7 +205,7 @@ class SqlStore:
     # ------------------------------------------------------------------ the contract
 
     def create(self, assessment: Assessment) -> Assessment:
-        stored = stamped(assessment, 1)
+        stored = stamped(settle(assessment), 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
         row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now, self._summary(stored))}
@@ -225,7 +227,7 @@ class SqlStore:
 
     def save(self, assessment: Assessment) -> Assessment:
         expected = assessment.revision
-        stored = stamped(assessment, expected + 1)
+        stored = stamped(settle(assessment), expected + 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
         tbl = assessments
