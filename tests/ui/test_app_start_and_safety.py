@@ -118,7 +118,7 @@ def test_hostile_text_is_shown_literally_never_as_markup(tiny_checklists: Path) 
     assert HOSTILE in texts(at) or HOSTILE.replace("\u202e", "") in texts(at).replace("\u202e", "")
 
 
-def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checklists: Path) -> None:
+def test_start_list_shows_progress_and_verdict(tiny_checklists: Path) -> None:
     at = start_app()
     aid = new_assessment(at, "Video")
     at.button(key=f"vigil.step.{aid}.person").click().run()
@@ -126,7 +126,7 @@ def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checkli
     progress = evaluation(at).progress
     at.button(key="vigil.break").click().run()
     row = texts(at)
-    assert "About Jürgen Weiß" in row
+    assert "Video" in row
     assert f"{progress.answered} of {progress.required} answered" in row
     assert progress.answered == 1
     assert "Resolve first" in row
