@@ -155,7 +155,7 @@ def _sync_url(ctx: Context, session: Session) -> None:
 
 
 def _page_modules() -> list[tuple[str, ModuleType, str]]:
-    from vigil.ui.pages import family, questionnaire, results, start, support
+    from vigil.ui.pages import family, practice, questionnaire, results, start, support
 
     return [
         ("start", start, ":material/home:"),
@@ -163,6 +163,7 @@ def _page_modules() -> list[tuple[str, ModuleType, str]]:
         ("results", results, ":material/insights:"),
         ("family", family, ":material/diversity_3:"),
         ("support", support, ":material/volunteer_activism:"),
+        ("practice", practice, ":material/tune:"),
     ]
 
 
