@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -216,6 +216,26 @@ class SqlStore(PracticeTables):
             except IntegrityError:
                 raise AlreadyExistsError(t("en", "store.already_exists")) from None
         return load(doc)
+
+    def create_many(self, batch: Sequence[Assessment]) -> list[Assessment]:
+        """Insert several new assessments in one transaction: all of them, or none (``AlreadyExistsError``)."""
+        now = dt.datetime.now(dt.UTC)
+        docs, rows = [], []
+        for assessment in batch:
+            stored = stamped(settle(assessment), 1)
+            doc = document(stored)
+            docs.append(doc)
+            rows.append({"id": stored.id, "created": stored.meta.created,
+                         **columns(stored, doc, now, self._summary(stored))})
+        if not rows:
+            return []
+        with self._session(write=True):
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(assessments.insert(), rows)
+            except IntegrityError:
+                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+        return [load(doc) for doc in docs]
 
     def get(self, assessment_id: str) -> Assessment:
         query = select(assessments.c.document).where(assessments.c.id == assessment_id)
