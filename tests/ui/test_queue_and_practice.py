@@ -6,8 +6,9 @@ import datetime as dt
 import json
 
 from sqlalchemy import create_engine
+from streamlit.testing.v1 import AppTest
 
-from tests.ui.support import assert_ok, assessment_id, catalog, key, start_app, stored, switch_page
+from tests.ui.support import APP, assert_ok, assessment_id, catalog, key, start_app, stored, switch_page
 from tests.ui.test_app_flows import texts
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta
 from vigil.store.schema import assessments
@@ -98,6 +99,12 @@ def test_a_row_this_version_cannot_read_is_listed_and_everything_else_works() ->
     at.button(key=f"vigil.start.open.{ok.id}").click().run()
     assert_ok(at)
     assert assessment_id(at) == ok.id
+    # a link to the unreadable row gives a calm message on Start, not an error box
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["a"] = "newer-row-from-elsewhere"
+    linked.run()
+    assert_ok(linked)
+    assert "written by a newer version of Vigil and cannot be opened here" in texts(linked)
 
 
 def test_practice_defaults_once_then_every_new_assessment_starts_from_them() -> None:

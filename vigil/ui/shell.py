@@ -24,7 +24,7 @@ from vigil.i18n import t
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
-from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError
+from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError, UnreadableError
 from vigil.ui import language, resources
 from vigil.ui.session import Session
 from vigil.ui.state import KEY, Flash, UiState
@@ -137,6 +137,9 @@ def _sync_url(ctx: Context, session: Session) -> None:
         except NotFoundError:
             del st.query_params[URL_PARAM]
             flash(ctx, "ui.flash.link_not_found")
+        except UnreadableError as exc:  # a newer Vigil's or a damaged row: say so calmly, list it on Start
+            del st.query_params[URL_PARAM]
+            flash(ctx, exc.i18n_key)
         except StoreUnavailableError:
             ctx.problem = t(ctx.lang, "ui.problem.store")
         else:
