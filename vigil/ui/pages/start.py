@@ -6,6 +6,8 @@ User text (titles, references) is shown with ``st.text``: literal, never Markdow
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from vigil import practice
@@ -163,7 +165,8 @@ def _pager(ctx: Context, choices: listing.Choices, page: QueuePage) -> None:
                  icon=":material/chevron_left:", width="stretch"):
         ctx.state.start.page = max(choices.page - 1, 0)
         st.rerun()
-    c2.caption(listing.showing(ctx.t, page.total, choices.page * choices.size, len(page.rows)))
+    c2.container(key="vigil.queue.count").caption(
+        listing.showing(ctx.t, page.total, choices.page * choices.size, len(page.rows)))
     if c3.button(ctx.t("ui.queue.next"), key="vigil.queue.next", disabled=choices.page >= pages - 1,
                  icon=":material/chevron_right:", width="stretch"):
         ctx.state.start.page = min(choices.page + 1, pages - 1)
@@ -178,35 +181,50 @@ def _queue(ctx: Context) -> None:
         page = ctx.store.queue(listing.query(choices))
         if not page.rows and page.total and choices.page:  # the page emptied (rows deleted): back to the first
             ctx.state.start.page = 0
-            page = ctx.store.queue(listing.query(listing.Choices(**{**choices.__dict__, "page": 0})))
-            choices = listing.Choices(**{**choices.__dict__, "page": 0})
+            choices = dataclasses.replace(choices, page=0)
+            page = ctx.store.queue(listing.query(choices))
     except StoreUnavailableError:
         st.info(ctx.t("ui.problem.store"), icon=":material/info:")
         return
     if page.total == 0 and not (choices.search or choices.verdicts or choices.waiting):
         st.caption(ctx.t("ui.start.saved.none"))
         return
-    for row in page.rows:
-        _row(ctx, row)
+    chosen = _table(ctx, choices, page)
     _pager(ctx, choices, page)
+    if chosen is not None:
+        _selected(ctx, chosen)
+    elif page.rows:
+        st.caption(ctx.t("ui.queue.choose"))
 
 
-def _row(ctx: Context, row: QueueRow) -> None:
+def _table(ctx: Context, choices: listing.Choices, page: QueuePage) -> QueueRow | None:
+    """The page's rows as one table (one element however many rows: the page costs the same at 25 or 50).
+    Cells are plain text, never Markdown. Choosing a row shows what can be done with it."""
+    if not page.rows:
+        st.caption(listing.showing(ctx.t, page.total, 0, 0))
+        return None
+    columns = listing.table_columns(ctx.t)
+    data = {name: [cells[i] for cells in (listing.cells(ctx.t, r) for r in page.rows)]
+            for i, name in enumerate(columns)}
+    # a new query or page is a new table, so a choice never points at another page's row
+    key = f"{Q}table.{choices.page}.{abs(hash((choices.search, choices.verdicts, choices.waiting, choices.sort)))}"
+    event = st.dataframe(data, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
+                         width="stretch", row_height=36)
+    rows = event.selection.rows if event is not None else []
+    return page.rows[rows[0]] if rows and rows[0] < len(page.rows) else None
+
+
+def _selected(ctx: Context, row: QueueRow) -> None:
     with st.container(border=True, key=f"vigil.start.row.{row.id}"):
-        left, right = st.columns([3, 2], vertical_alignment="center")
-        with left:
-            st.text(row.title or ctx.t("ui.untitled"))  # user text: literal
-            if row.reference:
-                st.text(row.reference)
-            if row.openable:
-                st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
-            else:
-                st.caption(ctx.t(f"ui.queue.cannot_open.{row.problem}"))
-        with right:
-            if row.openable:
-                _row_actions(ctx, row)
-            else:
-                _unopenable_actions(ctx, row)
+        st.text(row.title or ctx.t("ui.untitled"))  # user text: literal
+        if row.reference:
+            st.text(row.reference)
+        if row.openable:
+            st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
+            _row_actions(ctx, row)
+        else:
+            st.warning(ctx.t(f"ui.queue.cannot_open.{row.problem}"), icon=":material/info:")
+            _unopenable_actions(ctx, row)
         if ctx.state.start.confirm_delete == row.id:
             _confirm_delete(ctx, row.id)
 
@@ -214,7 +232,8 @@ def _row(ctx: Context, row: QueueRow) -> None:
 def _row_actions(ctx: Context, row: QueueRow) -> None:
     assert ctx.store is not None
     b1, b2, b3 = st.columns(3)
-    if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", width="stretch"):
+    if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", type="primary",
+                 icon=":material/arrow_forward:", width="stretch"):
         _open(ctx, row.id)
     if b2.button(ctx.t("ui.start.duplicate"), key=f"vigil.start.dup.{row.id}", width="stretch"):
         try:
@@ -285,8 +304,8 @@ def _on_import(ctx: Context, key: str) -> None:
 
 
 def _import(ctx: Context) -> None:
-    with st.expander(ctx.t("ui.start.import.heading"), icon=":material/upload_file:",
-                     expanded=ctx.state.start.import_error is not None):
+    with st.container(border=True, key="vigil.start.import"):
+        st.subheader(ctx.t("ui.start.import.heading"))
         st.caption(ctx.t("ui.start.import.help"))
         key = f"vigil.start.upload.{ctx.state.start.import_counter}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
