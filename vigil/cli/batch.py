@@ -8,8 +8,11 @@ are loaded once. A file that cannot be read is one line on stderr; the others ar
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from vigil.models.results import Evaluation
 COLUMNS = ("file", "id", "reference", "title", "verdict", "answered", "required", "progress", "blockers",
            "must_still_agree")
 AGREED_OR_REFUSED = {"agrees", "objects"}
+CHUNK = 50
 
 
 def files(paths: list[str]) -> Iterator[Path]:
@@ -70,20 +74,60 @@ def row(path: Path, checklist: Checklist, assessment: Assessment, ev: Evaluation
     }
 
 
+def _assess_chunk(paths: list[Path], catalog: Catalog, today: dt.date, lang: str
+                  ) -> list[dict[str, Any] | str]:
+    """Rows for ``paths`` in order; a file that cannot be read is its one-line error instead."""
+    out: list[dict[str, Any] | str] = []
+    for path in paths:
+        try:
+            assessment, checklist = read_assessment(path, catalog)
+        except (AssessmentFileError, OSError) as exc:
+            out.append(one_line(f"{path}: {exc}"))
+            continue
+        out.append(row(path, checklist, assessment, evaluate(checklist, assessment, today), today, lang))
+    return out
+
+
+_shared: tuple[Catalog, dt.date, str] | None = None
+
+
+def _in_worker(paths: list[Path]) -> list[dict[str, Any] | str]:
+    assert _shared is not None
+    return _assess_chunk(paths, *_shared)
+
+
+def _chunks(paths: list[str], catalog: Catalog, today: dt.date, lang: str) -> Iterator[list[dict[str, Any] | str]]:
+    """The files in chunks, in order; with many files, assessed in parallel (one process per core, forked so that
+    the loaded checklists are shared)."""
+    found = list(files(paths))
+    chunks = [found[i:i + CHUNK] for i in range(0, len(found), CHUNK)]
+    workers = min(os.cpu_count() or 1, len(chunks))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in chunks:
+            yield _assess_chunk(chunk, catalog, today, lang)
+        return
+    global _shared
+    _shared = (catalog, today, lang)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_in_worker, chunks)
+    finally:
+        _shared = None
+
+
 def assess_many(paths: list[str], catalog: Catalog, today: dt.date, lang: str, fmt: str) -> int:
     """Write one row per readable file; report the others on stderr. Returns how many could not be read."""
     bad = 0
 
     def rows() -> Iterator[dict[str, Any]]:
         nonlocal bad
-        for path in files(paths):
-            try:
-                assessment, checklist = read_assessment(path, catalog)
-            except (AssessmentFileError, OSError) as exc:
-                print(one_line(f"{path}: {exc}"), file=sys.stderr)
-                bad += 1
-                continue
-            yield row(path, checklist, assessment, evaluate(checklist, assessment, today), today, lang)
+        for chunk in _chunks(paths, catalog, today, lang):
+            for item in chunk:
+                if isinstance(item, str):
+                    print(item, file=sys.stderr)
+                    bad += 1
+                else:
+                    yield item
 
     write(rows(), COLUMNS, fmt)
     return bad
