@@ -204,10 +204,11 @@ def _table(ctx: Context, choices: listing.Choices, page: QueuePage) -> QueueRow 
         st.caption(listing.showing(ctx.t, page.total, 0, 0))
         return None
     columns = listing.table_columns(ctx.t)
-    data = {name: [cells[i] for cells in (listing.cells(ctx.t, r) for r in page.rows)]
-            for i, name in enumerate(columns)}
-    # a new query or page is a new table, so a choice never points at another page's row
-    key = f"{Q}table.{choices.page}.{abs(hash((choices.search, choices.verdicts, choices.waiting, choices.sort)))}"
+    table = [listing.cells(ctx.t, r) for r in page.rows]
+    data = {name: [cells[i] for cells in table] for i, name in enumerate(columns)}
+    # a new query, page or count (after a delete or duplicate) is a new table: a choice never points at another row
+    what = (choices.search, choices.verdicts, choices.waiting, choices.sort, choices.size, page.total)
+    key = f"{Q}table.{choices.page}.{abs(hash(what))}"
     event = st.dataframe(data, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
                          width="stretch", row_height=36)
     rows = event.selection.rows if event is not None else []
