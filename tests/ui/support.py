@@ -124,8 +124,8 @@ def evaluation(at: AppTest) -> Evaluation:
 
 
 def key(at: AppTest, *parts: str) -> str:
-    generation = at.session_state["vigil"].generation
-    return ".".join(("w", assessment_id(at), str(generation), *parts))
+    state = at.session_state["vigil"]
+    return ".".join(("w", assessment_id(at), str(state.generation), state.lang, *parts))
 
 
 def current_section(at: AppTest) -> str:

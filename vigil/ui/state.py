@@ -69,6 +69,8 @@ class UiState:
     cookie_pending: str | None = None
     announced: SaveStatus | None = None
     """The save status the banner last announced (a toast is shown once per change)."""
+    tried_at: float = 0.0
+    """When saving was last attempted (``time.monotonic()``)."""
     saved_later: bool = False
     """Answers kept while the store was away have since been saved by the background retry: say so once."""
     sections: dict[str, str] = field(default_factory=dict)

@@ -52,6 +52,12 @@ def render(ctx: Context) -> None:
                       type="primary" if sid == current else "tertiary", width="stretch",
                       help=ctx.t(f"ui.section.{state.value}"), on_click=_go_to, args=(ui, draft.id, sid))
         st.caption(ctx.t("ui.q.legend"))
+        style.accessible_names({
+            f"vigil.step.{draft.id}.{sid}":
+                f"{n}. {pick(checklist.sections[order.index(sid)].title, ctx.lang)}, "
+                f"{ctx.t(f'ui.section.{by_id[sid].state.value}')}"
+            for n, sid in enumerate(visible, start=1)
+        })
     section = checklist.sections[order.index(current)]
     with main:
         position = visible.index(current) + 1
