@@ -89,7 +89,6 @@ def test_defaults_once_then_only_what_is_specific(page: Page, own_server: AppSer
     aid = d.begin("Farewell clip, K-2026-301")
     answered_here: list[str] = []
     d.answered = {q: plan[q] for q in practice}  # already there, marked "from your practice defaults"
-    box = d.box(practice[0])
     while True:
         sections, visible = _visible(checklist, d.answered)
         todo_sections = [s for s in sections if any(q not in d.answered for q in visible[s])]
@@ -107,7 +106,7 @@ def test_defaults_once_then_only_what_is_specific(page: Page, own_server: AppSer
                 break
             d.answer(questions[todo[0]], plan[todo[0]])
             answered_here.append(todo[0])
-    d.to_results()
+    d.go_page("results")
     commission_clicks = _clicks(page) - start_clicks
     expected = evaluate(checklist, Assessment(checklist=ChecklistPin(id=checklist.id, version=checklist.version),
                                               answers=plan), dt.date.today())
@@ -120,7 +119,6 @@ def test_defaults_once_then_only_what_is_specific(page: Page, own_server: AppSer
     assert got.progress.answered == got.progress.required
     assert not set(answered_here) & set(practice)  # nothing the defaults answered was asked again
     assert {q for q in practice if q in got.visible_questions} <= set(stored.prefilled)
-    del box
     report = (f"practice defaults (once): {len(practice)} answers, {setup_clicks} clicks; "
               f"each commission: {len(answered_here)} answers, {commission_clicks} clicks "
               f"(begin to verdict; {len(got.visible_questions)} questions shown, "
