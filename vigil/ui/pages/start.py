@@ -22,6 +22,7 @@ from vigil.ui.session import duplicate
 from vigil.ui.shell import Context, pop_flash
 from vigil.ui.text import md_escape
 
+ROW_PX = 36
 Q = "vigil.queue."
 """Widget keys of the queue's choices."""
 
@@ -209,10 +210,13 @@ def _table(ctx: Context, choices: listing.Choices, page: QueuePage) -> QueueRow 
     # a new query, page or count (after a delete or duplicate) is a new table: a choice never points at another row
     what = (choices.search, choices.verdicts, choices.waiting, choices.sort, choices.size, page.total)
     key = f"{Q}table.{choices.page}.{abs(hash(what))}"
-    event = st.dataframe(data, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
-                         width="stretch", row_height=36)
-    rows = event.selection.rows if event is not None else []
-    return page.rows[rows[0]] if rows and rows[0] < len(page.rows) else None
+    # a click on any cell of a row chooses it (as does the row's tick box); every row shows, no inner scrolling
+    event = st.dataframe(data, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"],
+                         hide_index=True, width="stretch", row_height=ROW_PX, height=ROW_PX * (len(page.rows) + 1) + 3)
+    if event is None:
+        return None
+    chosen = list(event.selection.rows) or [cell[0] for cell in event.selection.cells]
+    return page.rows[chosen[0]] if chosen and 0 <= chosen[0] < len(page.rows) else None
 
 
 def _selected(ctx: Context, row: QueueRow) -> None:
