@@ -125,3 +125,28 @@ def test_defaults_once_then_only_what_is_specific(page: Page, own_server: AppSer
               f"{len([q for q in practice if q in got.visible_questions])} from the defaults)")
     print("\n" + report)
     (ARTIFACTS / "practice-defaults-counts.txt").write_text(report + "\n", encoding="utf-8")
+
+
+HOSTILE = "**Oma** :material/warning: www.example.com a@b.de https://x.test <b>x</b> [l](https://e.test)"
+
+
+def test_titles_and_references_are_literal_on_the_start_page(page: Page, own_server: AppServer) -> None:
+    checklist = load_catalog().latest()[0]
+    store = open_store(f"sqlite:///{own_server.data_dir / 'vigil.sqlite3'}")
+    from vigil.models.assessment import Meta
+
+    store.create(Assessment(checklist=ChecklistPin(id=checklist.id, version=checklist.version),
+                            meta=Meta(title=HOSTILE, reference=HOSTILE)))
+    store.close()
+    page.goto(own_server.url)
+    d = Driver(page, checklist)
+    d.choose_row(0)
+    main = page.locator('[data-testid="stMain"]')
+    shown = main.locator('[data-testid="stText"]').filter(has_text=HOSTILE)
+    expect(shown.first).to_be_visible()
+    assert shown.first.inner_text().strip() == HOSTILE
+    assert main.locator("a[href*='example.com'], a[href^='mailto:'], a[href*='x.test'], a[href*='e.test']").count() == 0
+    assert main.locator("b", has_text="x").count() == 0
+    icons = main.locator('[data-testid="stIconMaterial"]').all_inner_texts()
+    assert "warning" not in icons
+    shot(page, "en-22-hostile-title")
