@@ -47,12 +47,38 @@ def test_validate_json_summary_has_exactly_the_documented_keys() -> None:
     [summary] = json.loads(result.stdout)["checklists"]
     assert set(summary) == {"id", "version", "languages", "missing_translations", "dimensions", "sections",
                             "questions", "questions_with_rationale", "questions_with_sources", "rules",
-                            "jurisdictions", "examples", "sources"}
+                            "jurisdictions", "examples", "sources", "law_as_of", "law"}
     assert set(summary["rules"]) == {"blocker", "serious", "caution", "info"}
     assert summary["questions"] == 3
     assert summary["rules"]["blocker"] == 2
     assert summary["jurisdictions"] == ["de"]
     assert summary["missing_translations"] == 0
+
+
+def test_validate_json_shows_the_law_as_of_date() -> None:
+    result = vigil("validate", "--json")
+    assert result.returncode == 0, result.stderr
+    [summary] = json.loads(result.stdout)["checklists"]
+    assert summary["law_as_of"] == "2026-12-01"
+    assert summary["law"]["as_of"] == "2026-12-01"
+    assert {"de_kug_22", "it_l633_93_96", "us_ny_50f"} <= set(summary["law"]["rights"])
+    assert summary["law"]["rights"]["cn_994"]["unverified"] is True
+
+
+def test_assess_json_says_per_person_who_must_agree_and_why() -> None:
+    scenario = ROOT / "tests" / "scenarios" / "political-ad-dead-politician.json"
+    result = vigil("assess", str(scenario), "--format", "json", "--today", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["cause"]["id"] == "consent_refused"
+    assert out["next"] and out["cause"] not in out["next"]
+    people = {p["name"]: p for p in out["consent"]}
+    son = people["Jonas Öztürk"]
+    assert (son["need"], son["position"]) == ("required", "objects")
+    assert son["basis"][0]["right"] == "de_kug_22" and son["basis"][0]["citation"] == "KUG § 22"
+    assert son["basis"][0]["sources"] == ["kug_22"] and son["basis"][0]["as_of"] == "2026-12-01"
+    assert [r["right"] for r in out["rights"]] == ["de_kug_22"]
+    assert "Jonas Öztürk (child) has said no" in out["rights"][0]["reason"]
 
 
 def test_validate_reports_located_problems_and_exit_1(tmp_path: Path) -> None:

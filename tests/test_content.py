@@ -16,6 +16,7 @@ from vigil.catalog import check_file, checklist_files, default_directory
 from vigil.engine import evaluate, visible_answers
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.common import pick
 from vigil.models.conditions import (
     All,
     Answered,
@@ -273,7 +274,7 @@ def test_every_rule_has_action_and_sources(checklist: Checklist) -> None:
         assert r.sources, f"{r.id}: no source"
 
 
-CONDITION_KEYS = {"visible_if", "when", "relevant_if"}
+CONDITION_KEYS = {"visible_if", "when", "relevant_if", "applies_if", "waived_if", "public", "commercial", "aspects"}
 
 
 def test_every_declared_language_everywhere(checklist: Checklist) -> None:
@@ -300,6 +301,10 @@ def test_every_source_is_used(checklist: Checklist) -> None:
     used |= {s for r in checklist.rules for s in r.sources}
     used |= {s for j in checklist.jurisdictions for s in j.sources}
     used |= {s for e in checklist.examples for s in e.sources}
+    if checklist.law is not None:
+        used |= {s for r in checklist.law.rights for s in r.sources}
+        used |= {s for d in checklist.law.duties for s in d.sources}
+        used |= set(checklist.law.ethics.sources)
     unused = sorted({s.id for s in checklist.sources} - used)
     assert unused == []
 
@@ -378,10 +383,20 @@ def test_main_checklist_uses_every_severity_that_decides_a_verdict() -> None:
 def test_people_register_has_the_fields_the_rules_need() -> None:
     register = _main().question("people")
     fields = {f.id: {o.id for o in f.options} for f in register.fields}
-    assert {"spouse_partner", "child", "parent", "sibling", "grandchild", "other_relative", "heir_estate",
-            "licensee_agency", "friend", "other"} == fields["relation"]
-    assert {"agrees", "objects", "undecided", "not_asked"} == fields["position"]
-    assert "unknown" in fields["standing"]
+    assert {"spouse", "registered_partner", "partner", "child", "grandchild", "parent", "sibling",
+            "other_relative", "friend", "other"} == fields["relation"]
+    assert {"heir", "executor", "licence_holder", "registered_successor", "designated"} == fields["roles"]
+    assert {"agrees", "agrees_in_part", "objects", "undecided", "not_asked", "unreachable"} == fields["position"]
+    assert "form_letter" in fields["recorded"]
+    assert {"yes", "no"} == fields["saw_sample"]
+
+
+def test_the_register_records_facts_not_legal_conclusions() -> None:
+    """Who must consent is worked out from the law: no field asks the maker for a legal standing."""
+    register = _main().question("people")
+    assert "standing" not in {f.id for f in register.fields}
+    words = " ".join(pick(f.label, "en").lower() for f in register.fields)
+    assert "standing" not in words and "required by law" not in words
 
 
 def test_support_resources_in_every_language() -> None:

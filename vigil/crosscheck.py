@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
 
@@ -34,6 +35,8 @@ class CrossChecker:
         self.check_conditions()
         self.check_refs_elsewhere()
         self.check_documents()
+        for loc, message in law_problems(self.checklist):
+            self.report(loc, message)
         self.check_translations(self.checklist, ())
         return self.problems
 
@@ -86,8 +89,8 @@ class CrossChecker:
                 if q.kind != QuestionKind.people and q.fields:
                     self.report((*base, "fields"), "only a people register has fields")
                 for k, f in enumerate(q.fields):
-                    if f.kind == PeopleFieldKind.single_choice and len(f.options) < 2:
-                        self.report((*base, "fields", k, "options"), "a single_choice field needs two options")
+                    if f.kind in (PeopleFieldKind.single_choice, PeopleFieldKind.multi_choice) and len(f.options) < 2:
+                        self.report((*base, "fields", k, "options"), f"a {f.kind.value} field needs two options")
                 if (q.min is not None or q.max is not None) and q.kind != QuestionKind.number:
                     self.report((*base, "min" if q.min is not None else "max"),
                                 "min and max apply to number questions only")
@@ -128,6 +131,19 @@ class CrossChecker:
             yield ("rules", i, "when"), r.when, None
         for i, jur in enumerate(c.jurisdictions):
             yield ("jurisdictions", i, "relevant_if"), jur.relevant_if, None
+        if c.law is not None:
+            facts = c.law.facts
+            yield ("law", "facts", "public"), facts.public, None
+            yield ("law", "facts", "commercial"), facts.commercial, None
+            for aspect, cond in facts.aspects.items():
+                yield ("law", "facts", "aspects", aspect.value), cond, None
+            for i, right in enumerate(c.law.rights):
+                if right.applies_if is not None:
+                    yield ("law", "rights", i, "applies_if"), right.applies_if, None
+                if right.waived_if is not None:
+                    yield ("law", "rights", i, "waived_if"), right.waived_if, None
+            for i, duty in enumerate(c.law.duties):
+                yield ("law", "duties", i, "applies_if"), duty.applies_if, None
 
     def check_conditions(self) -> None:
         questions = {q.id: q for q in self.checklist.questions()}

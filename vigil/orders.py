@@ -185,7 +185,7 @@ def _relatives(checklist: Checklist, relatives: list[Relative]) -> dict[str, Ans
     relation = fields.get(b.people_relation_field or "")
     people = []
     for i, r in enumerate(relatives, start=1):
-        values: dict[str, str | None] = {b.people_name_field: r.name}
+        values: dict[str, str | list[str] | None] = {b.people_name_field: r.name}
         if r.relation:
             if relation is None:
                 raise ValueError("relatives: this register has no relation field")

@@ -39,7 +39,7 @@ def _plan() -> tuple[Checklist, dict[str, Answer]]:
     people = plan["people"].people or []
     # the browser journey fills the fields a user fills first; scope and how it was recorded stay for later
     plan["people"] = Answer(people=[
-        Person(values={k: v for k, v in p.values.items() if k in ("name", "relation", "standing", "position")})
+        Person(values={k: v for k, v in p.values.items() if k in ("name", "relation", "position")})
         for p in people
     ])
     plan[UNKNOWN] = Answer(dont_know=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from vigil.assessment_file import read_assessment
 from vigil.catalog import load_catalog
 from vigil.cli import main
+from vigil.engine import evaluate
 from vigil.models.assessment import Answer
 from vigil.practice import practice_defaults
 from vigil.store.queue import QueueQuery
@@ -24,7 +27,7 @@ K-1,Farewell Anna,Anna Weiß,1950-02-01,2026-10-01,close_family,Marta Weiß | ch
 K-2,Bad dates,Bob,1990-01-01,1980-01-01,close_family,
 K-3,"Two
 lines",Carla,,2026-09-09,aunt,
-K-4,=cmd|' /C calc'!A0,Dora,,,,"Eve | spouse_partner"
+K-4,=cmd|' /C calc'!A0,Dora,,,,"Eve | spouse"
 K-5,Bad relative,Finn,,,,"Gus | cousin"
 """
 
@@ -101,10 +104,15 @@ def test_assess_many_files_one_row_each(tmp_path: Path, capsys: pytest.CaptureFi
     assert len(rows) == count
     assert "broken.json" in captured.err
     widow = next(r for r in rows if "widow" in r["file"])
-    assert widow["verdict"] == "stop"
+    assessment, checklist = read_assessment(Path(widow["file"]), load_catalog())
+    expected = evaluate(checklist, assessment, dt.date(2026, 11, 22))
+    assert widow["verdict"] == expected.verdict.id.value
+    assert (widow["answered"], widow["required"]) == (expected.progress.answered, expected.progress.required)
     assert any("Weißmüller" in who for who in widow["must_still_agree"])
     assert widow["blockers"]
     assert main(["assess", str(SCENARIOS / "funeral-clip-wishes-unknown.json"), "--format", "csv"]) == 0
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(table) == 1 and table[0]["verdict"] == "resolve_first"
+    assert len(table) == 1
+    assert table[0]["reference"] == "" and table[0]["verdict"] in {"stop", "resolve_first", "proceed_with_conditions",
+                                                                  "ready"}
     assert main(["assess", str(folder), "--format", "text"]) == 2  # several files need csv or jsonl

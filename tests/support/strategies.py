@@ -10,14 +10,16 @@ from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+    alphabet=st.characters(blacklist_categories=("Cs", "Cn")), max_size=40
 )
 
 
 def _person(question: Question) -> st.SearchStrategy[Person]:
-    values: dict[str, st.SearchStrategy[str | None]] = {}
+    values: dict[str, st.SearchStrategy[str | list[str] | None]] = {}
     for f in question.fields:
-        if f.kind == PeopleFieldKind.single_choice:
+        if f.kind == PeopleFieldKind.multi_choice:
+            values[f.id] = st.lists(st.sampled_from([o.id for o in f.options]), unique=True) | st.none()
+        elif f.kind == PeopleFieldKind.single_choice:
             values[f.id] = st.sampled_from([o.id for o in f.options]) | st.none()
         elif f.kind == PeopleFieldKind.date:
             values[f.id] = st.dates().map(dt.date.isoformat) | st.none()

@@ -172,6 +172,8 @@ def add_person(at: AppTest, q: Question, values: dict[str, str] | None = None) -
         wanted = (values or {}).get(f.id)
         if f.kind == PeopleFieldKind.single_choice:
             at.selectbox(key=k).set_value(wanted or f.options[0].id).run()
+        elif f.kind == PeopleFieldKind.multi_choice:
+            at.multiselect(key=k).set_value([wanted] if wanted else [f.options[0].id]).run()
         elif f.kind == PeopleFieldKind.date:
             at.date_input(key=k).set_value(dt.date(1990, 1, 1)).run()
         elif f.kind == PeopleFieldKind.long_text:

@@ -90,3 +90,10 @@ def test_support_alone_lists_help_in_the_language() -> None:
     shown = texts(at)
     assert "Telefonseelsorge" in shown
     assert "Helpline EN" not in shown
+
+
+def test_credentials_alone_checks_a_file_with_nothing_open() -> None:
+    at = _alone("credentials")
+    assert_ok(at)
+    assert at.file_uploader(key="vigil.cred.verify")
+    assert "No assessment is open" in texts(at)

@@ -56,7 +56,7 @@ def must_still_agree(checklist: Checklist, assessment: Assessment, today: dt.dat
     for person in answer.people:
         if (person.values.get(b.people_position_field) or "") in AGREED_OR_REFUSED:
             continue
-        name = person.values.get(b.people_name_field) or "?"
+        name = str(person.values.get(b.people_name_field) or "?")
         rel = person.values.get(relation.id) if relation else None
         label = next((pick(o.label, "en") for o in relation.options if o.id == rel), "") if relation else ""
         out.append(f"{name} ({label})" if label else name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
@@ -24,6 +25,15 @@ Id = Annotated[str, AfterValidator(_check_id)]
 
 LText = dict[str, str]
 """Localized text: language code -> text. The catalog checks every declared language is present."""
+
+
+def isolate(text: str) -> str:
+    """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
+    words and numbers around it ("of فاطمة (1941–2024)" keeps its years in order). Text with no
+    right-to-left character is returned as it is."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def pick(text: LText | None, lang: str, fallback: str = "en") -> str:

@@ -239,7 +239,8 @@ def whole_years_between(start: date, end: date) -> int:
 
 
 def _person_matches(person: Person, where: list[FieldMatch]) -> bool:
-    return all(person.values.get(m.field) in m.in_ for m in where)
+    """Every match holds: the field's value (or one of its values, for a multiple-choice field) is listed."""
+    return all(any(v in m.in_ for v in person.choices(m.field)) for m in where)
 
 
 def holds(cond: Condition, answers: Mapping[str, Answer], today: date) -> bool:

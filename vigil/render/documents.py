@@ -24,7 +24,7 @@ def _prepare(checklist: Checklist, assessment: Assessment, lang: str, today: dt.
              ) -> tuple[Any, Facts, LabelKit]:
     evaluation = evaluate(checklist, assessment, today)
     facts = read_facts(checklist, assessment, evaluation, lang, today)
-    return evaluation, facts, kit_from(facts, assessment.meta.assessor, lang)
+    return evaluation, facts, kit_from(facts, assessment.meta.assessor, lang, assessment.stamps)
 
 
 def _names(facts: Facts) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from vigil import i18n
 from vigil.assessment_file import fingerprint
+from vigil.consent import person_words
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.common import Severity, pick
@@ -101,6 +102,18 @@ def _sources(checklist: Checklist) -> list[dict[str, str]]:
     return out
 
 
+def consent_payload(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
+    """Who must agree, per person, and the rules that apply (worked out by vigil.consent)."""
+    people = []
+    for pc in evaluation.consent:
+        who, need, position = person_words(checklist, pc, lang)
+        people.append({"who": who, "need": need, "position": position})
+    rights = [{"reason": pick(r.reason, lang),
+               "sources": ", ".join(_source_title(checklist, s) for s in r.sources),
+               "as_of": doc(lang, "report.as_of", date=format_date(r.as_of, lang))} for r in evaluation.rights]
+    return {"people": people, "rights": rights, "exempt": [pick(x, lang) for x in evaluation.exempt]}
+
+
 def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, facts: Facts,
                    kit: LabelKit, lang: str, today: dt.date) -> dict[str, Any]:
     name = facts.person_name or doc(lang, "report.not_recorded")
@@ -127,8 +140,11 @@ def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Eva
             "progress": doc(lang, "report.progress", answered=evaluation.progress.answered,
                             required=evaluation.progress.required),
             "reasons": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
-                        for f in evaluation.verdict.reasons],
+                        for f in evaluation.verdict.reasons[:1]],
+            "next": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
+                     for f in evaluation.verdict.next],
         },
+        "consent": consent_payload(checklist, evaluation, lang),
         "chart": _chart(checklist, evaluation, lang),
         "findings": _finding_groups(checklist, evaluation, lang),
         "open_items": [

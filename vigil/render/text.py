@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from vigil import i18n
 from vigil.models.assessment import Answer
 from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
+from vigil.models.common import isolate as isolate  # its home is vigil.models.common; re-exported here
 from vigil.models.common import pick
 
 
 def doc(lang: str, key: str, /, **params: object) -> str:
     """A document string (``vigil/i18n/<lang>/documents.json``)."""
     return i18n.t(lang, f"doc.{key}", **params)
-
-
-def isolate(text: str) -> str:
-    """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
-    words and numbers around it ("of فاطمة (1941–2024)" keeps its years in order). Text with no
-    right-to-left character is returned as it is."""
-    if any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text):
-        return f"\u2068{text}\u2069"
-    return text
 
 
 def format_date(value: dt.date, lang: str) -> str:
@@ -48,8 +39,10 @@ def choice_label(question: Question, oid: str, lang: str) -> str:
     return _option_label(question.options, oid, lang)
 
 
-def field_value(field: PeopleField, raw: str | None, lang: str) -> str:
+def field_value(field: PeopleField, raw: str | list[str] | None, lang: str) -> str:
     """One cell of a people register, as words ('' when empty)."""
+    if isinstance(raw, list):
+        return ", ".join(_option_label(field.options, r, lang) for r in raw)
     if raw is None or not raw.strip():
         return ""
     if field.kind == "single_choice":

@@ -123,6 +123,9 @@ def banner(ctx: Context) -> None:
     session = ctx.session
     if session is None or session.draft is None:
         return
+    if ctx.state.refused > ctx.state.refused_told:  # the save guard stopped a change: say so, calmly, once
+        ctx.state.refused_told = ctx.state.refused
+        st.toast(ctx.t("ui.save.refused"), icon=":material/info:")
     status = session.status
     announced, ctx.state.announced = ctx.state.announced, status
     if status == SaveStatus.saved:

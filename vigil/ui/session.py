@@ -159,6 +159,7 @@ class Session:
         if stray:
             self.state.draft = Assessment.model_validate(before)
             self.state.refused += 1
+            self.state.generation += 1  # the widgets show the draft again, not the refused value
             log.warning("refused a change that would also alter %s (it named only %s)",
                         sorted(stray), sorted(set(touches)))
             return self.status

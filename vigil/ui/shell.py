@@ -158,13 +158,14 @@ def _sync_url(ctx: Context, session: Session) -> None:
 
 
 def _page_modules() -> list[tuple[str, ModuleType, str]]:
-    from vigil.ui.pages import family, practice, questionnaire, results, start, support
+    from vigil.ui.pages import credentials, family, practice, questionnaire, results, start, support
 
     return [
         ("start", start, ":material/home:"),
         ("questionnaire", questionnaire, ":material/checklist:"),
         ("results", results, ":material/insights:"),
         ("family", family, ":material/diversity_3:"),
+        ("credentials", credentials, ":material/verified:"),
         ("support", support, ":material/volunteer_activism:"),
         ("practice", practice, ":material/tune:"),
     ]

@@ -14,6 +14,7 @@ from vigil import practice
 from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
+from vigil.models.limits import FILE_BYTES_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 from vigil.models.profile import PracticeDefaults, Template
 from vigil.store import NotFoundError, StoreError, StoreUnavailableError, UnreadableError
 from vigil.store.queue import PAGE_SIZES, QueuePage, QueueRow
@@ -86,9 +87,10 @@ def _begin(ctx: Context) -> None:
                                  format_func=names.__getitem__)
             chosen = checklists[index or 0]
         c1, c2, c3 = st.columns([3, 2, 3], vertical_alignment="bottom")
-        title = c1.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=2_000,
+        title = c1.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=SHORT_TEXT_MAX,
                               placeholder=ctx.t("ui.start.new.placeholder"))
-        reference = c2.text_input(ctx.t("ui.queue.new.reference"), key="vigil.start.reference", max_chars=2_000,
+        reference = c2.text_input(ctx.t("ui.queue.new.reference"), key="vigil.start.reference",
+                                  max_chars=SHORT_TEXT_MAX,
                                   placeholder="K-2026-118")
         templates = _templates(ctx, chosen)
         by_id = {tpl.id: tpl for tpl in templates}
@@ -312,6 +314,8 @@ def _import(ctx: Context) -> None:
     with st.container(border=True, key="vigil.start.import"):
         st.subheader(ctx.t("ui.start.import.heading"))
         st.caption(ctx.t("ui.start.import.help"))
+        text_max = f"{TEXT_TOTAL_MAX:,}".replace(",", "." if ctx.lang == "de" else ",")
+        st.caption(ctx.t("limits.import", mb=FILE_BYTES_MAX // 1_048_576, people=PEOPLE_MAX, text=text_max))
         key = f"vigil.start.upload.{ctx.state.start.import_counter}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
