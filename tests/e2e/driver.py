@@ -141,7 +141,8 @@ class Driver:
         year, month, day = value.split("-")
         field.locator('[data-type="year"]').click()
         self.page.keyboard.type(year + month + day)
-        self.page.keyboard.press("Tab")
+        self.page.keyboard.press("Enter")  # commits the typed date (Tab only moves to the calendar button)
+        self.page.keyboard.press("Escape")
         self.idle()
 
     def answer(self, q: Question, a: Answer) -> None:
