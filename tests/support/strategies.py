@@ -10,7 +10,7 @@ from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+    alphabet=st.characters(blacklist_categories=("Cs", "Cn")), max_size=40
 )
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from typing import Any
 
 from vigil import i18n
-from vigil.cli.common import EXIT_OK, load_assessment, parse_date
+from vigil.cli.common import EXIT_OK, load_assessment, parse_date, say, say_json
 from vigil.engine import evaluate
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
@@ -102,9 +101,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
     assessment, checklist = load_assessment(args.file)
     evaluation = evaluate(checklist, assessment, args.today)
     if args.format == "json":
-        print(json.dumps(evaluation_json(checklist, evaluation, args.lang), ensure_ascii=False, indent=2))
+        say_json(evaluation_json(checklist, evaluation, args.lang))
     else:
-        print(evaluation_text(checklist, evaluation, args.lang))
+        say(evaluation_text(checklist, evaluation, args.lang))
     return EXIT_OK
 
 

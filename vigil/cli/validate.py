@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from vigil import i18n
 from vigil.catalog import Problem, check_file, checklist_files, default_directory
-from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError
+from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, say, say_json
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity
 
@@ -70,13 +68,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if checklist is not None:
             summaries.append(summary(checklist, problems))
     for p in all_problems:
-        print(p, file=sys.stderr)
+        say(p, err=True)
     if args.json:
-        print(json.dumps({"checklists": summaries}, ensure_ascii=False, indent=2))
+        say_json({"checklists": summaries})
     elif not all_problems:
-        print(i18n.t(args.lang, "cli.valid", count=len(files)))
+        say(i18n.t(args.lang, "cli.valid", count=len(files)))
     if all_problems:
-        print(i18n.t(args.lang, "cli.invalid", count=len(all_problems)), file=sys.stderr)
+        say(i18n.t(args.lang, "cli.invalid", count=len(all_problems)), err=True)
         return EXIT_INVALID
     return EXIT_OK
 

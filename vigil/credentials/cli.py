@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 from vigil import i18n
 from vigil.assessment_file import to_json
 from vigil.cli import common as cli_support
+from vigil.cli.common import say, say_json
 from vigil.credentials import CredentialsError, StampRefused
 from vigil.credentials.certs import SigningMaterial, data_folder, load, local_material, local_trust_anchor
 from vigil.credentials.formats import supported_labels
@@ -67,9 +66,9 @@ def cmd_stamp(args: argparse.Namespace) -> int:
         facts = stamp_facts(assessment, evaluation, args.today, kind=Kind(args.kind), consent_sha256=consent,
                             training_opt_out=not args.no_training_opt_out, confirmed=args.confirm, lang=lang)
     except StampRefused as exc:
-        print(str(exc), file=sys.stderr)
+        say(str(exc), err=True)
         if exc.needs_confirmation:
-            print("(--confirm)", file=sys.stderr)
+            say("(--confirm)", err=True)
         return EXIT_REFUSED
     try:
         material = _material(args)
@@ -77,18 +76,18 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     except CredentialsError as exc:
         raise cli_support.CliError(str(exc)) from None
     t = i18n.t
-    print(t(lang, "cred.stamped", file=args.output, format=stamped.format.label, signer=material.subject))
-    print(t(lang, "cred.stamped.sha256", sha256=stamped.record.sha256))
+    say(t(lang, "cred.stamped", file=args.output, format=stamped.format.label, signer=material.subject))
+    say(t(lang, "cred.stamped.sha256", sha256=stamped.record.sha256))
     if material.local:
-        print(t(lang, "cred.stamped.local", ca=str(data_folder())))
+        say(t(lang, "cred.stamped.local", ca=str(data_folder())))
     if not args.no_record:
         target = Path(args.assessment)
         try:
             _record(target, with_record(assessment, stamped.record))
         except OSError as exc:
-            print(t(lang, "cred.record_failed", file=args.assessment, reason=exc.strerror), file=sys.stderr)
+            say(t(lang, "cred.record_failed", file=args.assessment, reason=exc.strerror), err=True)
         else:
-            print(t(lang, "cred.recorded", file=args.assessment))
+            say(t(lang, "cred.recorded", file=args.assessment))
     return cli_support.EXIT_OK
 
 
@@ -104,9 +103,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except CredentialsError as exc:
         raise cli_support.CliError(str(exc)) from None
     if args.json:
-        print(json.dumps(verification.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        say_json(verification.model_dump(mode="json"))
     else:
-        print("\n".join(verification_lines(verification, args.lang)))
+        say("\n".join(verification_lines(verification, args.lang)))
     return cli_support.EXIT_OK if verification.status == Status.valid and verification.vigil else EXIT_NOT_VALID
 
 

@@ -7,10 +7,14 @@ about which checklist questions exist; ``vigil.validation`` checks an assessment
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from vigil.models.limits import EVIDENCE_MAX, LONG_TEXT_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
 FORMAT_VERSION = 2
@@ -18,18 +22,48 @@ FORMAT_VERSION = 2
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
-def _without_nul(value: str) -> str:
-    """NUL characters (they come along with some pastes) mean nothing in text and no database stores them."""
-    return value.replace("\x00", "")
+# Invisible format characters that come along with pastes and mean nothing in a name or a note, and that no
+# font draws (a document must name a glyph for every character): the byte-order mark / zero-width no-break
+# space, zero-width space, word joiner and invisible operators, Mongolian vowel separator, interlinear annotation
+# marks and the language tag. Kept: zero-width (non-)joiner, the direction marks, embeddings and isolates (they
+# change how Persian, Indic and right-to-left text and emoji sequences are written; the documents show them
+# literally) and the visible format characters (Arabic number signs, soft hyphen).
+_INVISIBLE = re.compile("[\x00\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0001]")
 
 
-ShortText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=2_000)]
-LongText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=50_000)]
+def clean_text(value: str) -> str:
+    """Text as the user meant it: NUL and invisible format characters removed (``_INVISIBLE``).
+
+    Raises ``ValueError`` for a character that is not a character: a code point Unicode has not assigned (no
+    font can show it) or half of a UTF-16 surrogate pair (a broken copy; no file or database can store it).
+    """
+    value = _INVISIBLE.sub("", value)
+    if not value.isascii():
+        for ch in value:
+            category = unicodedata.category(ch)
+            if category == "Cs":
+                raise ValueError(f"holds a broken character (U+{ord(ch):04X}, half of a pair); please retype it")
+            if category == "Cn":
+                raise ValueError(f"holds U+{ord(ch):04X}, which is not a character in Unicode "
+                                 f"{unicodedata.unidata_version}; please remove it")
+    return value
+
+
+ShortText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=LONG_TEXT_MAX)]
+
+ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+"""What an assessment or person id looks like (``new_id`` makes 22 of these characters)."""
 
 
 def new_id() -> str:
-    """An unguessable id (128 bits of randomness), safe to put in a URL."""
+    """An unguessable id (128 bits of randomness), safe to put in a URL. Matches ``ID_PATTERN``."""
     return secrets.token_urlsafe(16)
+
+
+def is_id(value: str) -> bool:
+    """Whether ``value`` can be an assessment id (checked before it goes near a database)."""
+    return re.fullmatch(ID_PATTERN, value) is not None
 
 
 def utc_now() -> dt.datetime:
@@ -37,7 +71,8 @@ def utc_now() -> dt.datetime:
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # NaN and Infinity are not numbers anyone gave: they pass every comparison and no JSON file can hold them
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class Evidence(_Data):
@@ -56,7 +91,7 @@ class Person(_Data):
     choice ids (a multiple-choice field such as the roles).
     """
 
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, max_length=200)
     values: dict[str, ShortText | list[ShortText] | None] = Field(default_factory=dict)
 
     def text(self, field: str) -> str:
@@ -80,10 +115,26 @@ class Answer(_Data):
     text: LongText | None = None
     number: float | None = None
     date: dt.date | None = None
-    people: list[Person] | None = None
+    people: list[Person] | None = Field(
+        default=None, json_schema_extra={"maxItems": PEOPLE_MAX},
+        description=f"At most {PEOPLE_MAX} people in the whole assessment, over all registers.",
+    )
     dont_know: bool = False
     note: LongText = ""
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, max_length=EVIDENCE_MAX)
+
+    @model_validator(mode="after")
+    def _no_duplicates(self) -> Answer:
+        if self.choices and len(set(self.choices)) != len(self.choices):
+            twice = next(c for n, c in enumerate(self.choices) if c in self.choices[:n])
+            raise ValueError(f"the choice {twice!r} is given twice")
+        if self.people:
+            seen: set[str] = set()
+            for person in self.people:
+                if person.id in seen:
+                    raise ValueError(f"two people have the id {person.id!r}; every person needs their own")
+                seen.add(person.id)
+        return self
 
     @property
     def has_value(self) -> bool:
@@ -159,9 +210,17 @@ class StampRecord(_Data):
 class Assessment(_Data):
     """One assessment. ``revision`` counts saved changes and lets the store detect stale writes."""
 
+    model_config = ConfigDict(json_schema_extra={
+        "description": f"One assessment. Limits: at most {PEOPLE_MAX} people over all registers and "
+                       f"{TEXT_TOTAL_MAX:,} characters of text in all; a short text holds at most "
+                       f"{SHORT_TEXT_MAX:,} characters, a long text or note {LONG_TEXT_MAX:,}.",
+        "x-vigil-limits": {"people": PEOPLE_MAX, "text_total": TEXT_TOTAL_MAX, "short_text": SHORT_TEXT_MAX,
+                           "long_text": LONG_TEXT_MAX, "evidence_per_answer": EVIDENCE_MAX},
+    })
+
     format: Literal["vigil-assessment"] = FORMAT
-    format_version: int = FORMAT_VERSION
-    id: str = Field(default_factory=new_id)
+    format_version: int = Field(default=FORMAT_VERSION, ge=1, le=FORMAT_VERSION, strict=True)
+    id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
     revision: int = 0
     checklist: ChecklistPin
     meta: Meta = Field(default_factory=Meta)

@@ -51,6 +51,15 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def loads(text: str) -> Any:
+    """The engine's JSON reader. A stored document it cannot parse (a number of 5,000 digits, nesting too deep) is
+    handed on as text, so that ``load`` refuses it calmly instead of the read failing inside the driver."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+
+
 def as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
@@ -85,5 +94,5 @@ def load(doc: Any) -> Assessment:
         if not isinstance(raw, dict):
             raise UnreadableError(t("en", "store.unreadable"))
         return Assessment.model_validate(upgrade(raw))
-    except (ValidationError, ValueError):
+    except (ValidationError, ValueError, RecursionError):
         raise UnreadableError(t("en", "store.unreadable")) from None

@@ -4,22 +4,21 @@ One table, ``assessments``: a few columns for the list of saved assessments and 
 JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. Every save is one
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
+This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
+file, the one-writer queue, WAL checkpoints) is ``vigil.store.sqlite_file``; a checkpoint follows every save
+and delete, so that replaced and deleted text leaves the files.
 SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
-two instead of hanging the page), ``secure_delete`` and a WAL checkpoint after each delete, so that a deleted
-assessment's text is gone from the file. After the store has started it never creates the data folder or the
-database file again: a vanished folder is reported, not silently replaced by an empty one.
+two instead of hanging the page).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -35,7 +34,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment
+from vigil.models.assessment import Assessment, is_id
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
@@ -44,8 +43,9 @@ from vigil.store import (
     StoreUnavailableError,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
-from vigil.store.faults import translate, unavailable
-from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, metadata, stamped
+from vigil.store.faults import translate
+from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, loads, metadata, stamped
+from vigil.store.sqlite_file import SqliteFile, WriteQueue
 
 log = logging.getLogger("vigil.store")
 
@@ -54,6 +54,13 @@ CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
 
+def _known_form(assessment_id: str) -> None:
+    """An id that cannot be an assessment's (from a URL, say: a NUL, a quote, 10,000 characters) is not found,
+    without a query: no database sees it, and no driver error can be taken for an unreachable server."""
+    if not isinstance(assessment_id, str) or not is_id(assessment_id):
+        raise NotFoundError(t("en", "store.not_found"))
+
+
 class SqlStore:
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
 
@@ -61,11 +68,13 @@ class SqlStore:
         self.target = target
         self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
-        self._write_lock = threading.Lock()
         self._schema_ready = False
-        self._checkpoint_pending = False
-        self._file_identity: tuple[int, int] | None = None
-        self._path = target.path if isinstance(target, SqliteTarget) else None
+        self._file = (
+            SqliteFile(target.path, read_only=target.read_only, busy_timeout_s=busy_timeout_s)
+            if isinstance(target, SqliteTarget) and target.path is not None else None
+        )
+        self._path = self._file.path if self._file is not None else None
+        self._writers = WriteQueue(busy_timeout_s) if isinstance(target, SqliteTarget) else None
         self._engine = self._make_engine()
 
     # ------------------------------------------------------------------ set-up
@@ -75,7 +84,8 @@ class SqlStore:
         # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
         logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
         common: dict[str, Any] = {
-            "json_serializer": dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
+            "json_serializer": dumps, "json_deserializer": loads, "hide_parameters": True,
+            "logging_name": _LOGGING_NAME,
         }
         target = self.target
         if isinstance(target, ServerTarget):
@@ -83,27 +93,11 @@ class SqlStore:
             if "connect_timeout" not in target.url.query:
                 connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
             return create_engine(target.url, pool_pre_ping=True, connect_args=connect_args, **common)
-        if target.path is None:
+        if self._file is None:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
             return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
-        return create_engine("sqlite://", creator=lambda: self._sqlite_connect(), poolclass=QueuePool, **common)
-
-    def _sqlite_connect(self, timeout_s: float | None = None) -> sqlite3.Connection:
-        """A connection to the file. Only the first set-up may create it (``mode=rwc``); later ``mode=rw``."""
-        assert self._path is not None
-        target = self.target
-        assert isinstance(target, SqliteTarget)
-        mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
-        uri = f"{self._path.absolute().as_uri()}?mode={mode}"
-        timeout = self._busy_timeout_s if timeout_s is None else timeout_s
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error:
-            conn.close()
-            raise
-        return conn
+        file = self._file
+        return create_engine("sqlite://", creator=lambda: file.connect(), poolclass=QueuePool, **common)
 
     def _ensure_schema(self) -> None:
         if self._schema_ready:
@@ -111,8 +105,8 @@ class SqlStore:
         with self._lock:
             if self._schema_ready:
                 return
-            if self._path is not None:
-                self._prepare_sqlite_file(self._path)
+            if self._file is not None:
+                self._file.prepare()
             with self._faults(), self._engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
@@ -120,51 +114,24 @@ class SqlStore:
                     conn.exec_driver_sql("PRAGMA journal_mode = WAL")
                 metadata.create_all(conn)
             self._schema_ready = True
-            if self._path is not None:
-                self._file_identity = self._stat_identity()
+            if self._file is not None:
+                self._file.mark_created()
 
     @property
     def _read_only(self) -> bool:
         return isinstance(self.target, SqliteTarget) and self.target.read_only
 
-    def _prepare_sqlite_file(self, path: Path) -> None:
-        """First open: create the data folder (mode 0700) and an empty file readable only by its owner."""
-        if self._read_only or path.exists():
-            return
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except FileExistsError:
-            pass
-        except PermissionError:
-            raise unavailable("read_only") from None
-        except OSError:
-            raise unavailable("unavailable") from None
-
-    def _stat_identity(self) -> tuple[int, int] | None:
-        assert self._path is not None
-        try:
-            st = os.stat(self._path)
-        except OSError:
-            return None
-        return (st.st_dev, st.st_ino)
-
     # ------------------------------------------------------------------ every operation
 
     def _check_file(self) -> None:
         """The SQLite file must still be where it was. Connections to a moved or replaced file are dropped."""
-        if self._path is None:
-            return
-        identity = self._stat_identity()
-        if identity == self._file_identity:
+        if self._file is None:
             return
         with self._lock:
+            if not self._file.changed():
+                return
             self._engine.dispose()
-            self._file_identity = identity
-        if identity is None:
-            reason = "folder_missing" if not self._path.parent.is_dir() else "file_missing"
-            raise unavailable(reason)
+        self._file.check_present()
 
     @contextmanager
     def _faults(self) -> Iterator[None]:
@@ -187,25 +154,11 @@ class SqlStore:
     def _session(self, write: bool = False) -> Iterator[None]:
         self._ensure_schema()
         self._check_file()
-        with self._writer() if write else nullcontext(), self._faults():
-            if self._checkpoint_pending:
-                self._checkpoint(0)
+        writer = self._writers.turn() if write and self._writers is not None else nullcontext()
+        with writer, self._faults():
+            if self._file is not None and self._file.checkpoint_pending:
+                self._file.checkpoint(0)
             yield
-
-    @contextmanager
-    def _writer(self) -> Iterator[None]:
-        """SQLite has one writer at a time: this server's sessions queue here, in order, instead of polling
-        the file lock (which would report "locked" under a burst of saves). Other programs still meet the
-        file lock and its short busy timeout."""
-        if isinstance(self.target, ServerTarget):  # the server queues writers itself
-            yield
-            return
-        if not self._write_lock.acquire(timeout=self._busy_timeout_s * 4):
-            raise unavailable("busy")
-        try:
-            yield
-        finally:
-            self._write_lock.release()
 
     # ------------------------------------------------------------------ the contract
 
@@ -223,6 +176,7 @@ class SqlStore:
         return load(doc)
 
     def get(self, assessment_id: str) -> Assessment:
+        _known_form(assessment_id)
         query = select(assessments.c.document).where(assessments.c.id == assessment_id)
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
@@ -231,6 +185,7 @@ class SqlStore:
         return load(doc)
 
     def save(self, assessment: Assessment) -> Assessment:
+        _known_form(assessment.id)
         expected = assessment.revision
         stored = stamped(assessment, expected + 1)
         doc = document(stored)
@@ -240,39 +195,28 @@ class SqlStore:
             update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
             .values(**columns(stored, doc, now))
         )
-        with self._session(write=True), self._engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 1:
-                return load(doc)
-            actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+        with self._session(write=True):
+            with self._engine.begin() as conn:
+                saved = conn.execute(stmt).rowcount == 1
+                actual = None if saved else conn.execute(
+                    select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+            if saved and self._file is not None:
+                self._file.checkpoint(0)  # replaced text leaves -wal now (or at the next call, if a reader holds it)
+        if saved:
+            return load(doc)
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
+        _known_form(assessment_id)
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
-            if gone and self._path is not None:
-                self._checkpoint(self._busy_timeout_s)
+            if gone and self._file is not None:
+                self._file.checkpoint(self._busy_timeout_s)
         if not gone:
             raise NotFoundError(t("en", "store.not_found"))
-
-    def _checkpoint(self, timeout_s: float) -> None:
-        """Fold the WAL into the file and empty it, so no copy of deleted text stays in ``-wal``.
-
-        Another program reading an older snapshot can hold it up; then it is tried again, without waiting,
-        at the start of every later call until it succeeds.
-        """
-        conn = self._sqlite_connect(timeout_s)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.Error:
-            busy = 1
-        finally:
-            conn.close()
-        self._checkpoint_pending = bool(busy)
-        if busy:
-            log.warning("WAL checkpoint after delete could not finish (a reader was active); will retry")
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments

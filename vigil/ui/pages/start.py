@@ -6,6 +6,7 @@ import streamlit as st
 
 from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
 from vigil.models.common import pick
+from vigil.models.limits import FILE_BYTES_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 from vigil.store import NotFoundError, StoreError, StoreUnavailableError
 from vigil.ui import listing
 from vigil.ui.session import duplicate
@@ -50,7 +51,7 @@ def _new_assessment(ctx: Context) -> None:
     with st.container(border=True, key="vigil.start.new"):
         st.subheader(ctx.t("ui.start.new.heading"))
         checklists = ctx.catalog.latest()
-        title = st.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=200,
+        title = st.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=SHORT_TEXT_MAX,
                               placeholder=ctx.t("ui.start.new.placeholder"))
         chosen = checklists[0]
         if len(checklists) > 1:
@@ -91,6 +92,8 @@ def _import(ctx: Context) -> None:
     with st.container(border=True, key="vigil.start.import"):
         st.subheader(ctx.t("ui.start.import.heading"))
         st.caption(ctx.t("ui.start.import.help"))
+        text_max = f"{TEXT_TOTAL_MAX:,}".replace(",", "." if ctx.lang == "de" else ",")
+        st.caption(ctx.t("limits.import", mb=FILE_BYTES_MAX // 1_048_576, people=PEOPLE_MAX, text=text_max))
         key = f"vigil.start.upload.{ctx.state.start.import_counter}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
