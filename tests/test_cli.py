@@ -1,26 +1,18 @@
-"""The `vigil` command line, run as a user runs it: in a subprocess."""
+"""The `vigil` command line: in process (``vigil.cli.main``), and a few runs in a subprocess as a user runs it."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli import vigil, vigil_subprocess
 from tests.support.tiny import TINY
 from vigil.models.assessment import Answer, Assessment, ChecklistPin
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "fixtures" / "valid-small.yaml"
-
-
-def vigil(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "vigil", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=full_env, timeout=120)
 
 
 @pytest.fixture
@@ -36,7 +28,7 @@ def tiny_dir(tmp_path: Path) -> Path:
 
 
 def test_validate_shipped_checklists() -> None:
-    result = vigil("validate")
+    result = vigil_subprocess("validate")
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 
@@ -94,7 +86,7 @@ def test_validate_reports_located_problems_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_validate_missing_path() -> None:
-    result = vigil("validate", "does/not/exist.yaml")
+    result = vigil_subprocess("validate", "does/not/exist.yaml")
     assert result.returncode == 2
     assert result.stderr.strip() == "vigil: there is no file or folder 'does/not/exist.yaml'"
 

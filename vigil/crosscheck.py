@@ -13,8 +13,9 @@ from pydantic import BaseModel
 from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
+from vigil.models.kinds import kinds_holding, spec
 
-ProblemKind = Literal["yaml", "schema", "reference", "translation"]
+ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
 Loc = tuple[str | int, ...]
 
 
@@ -79,9 +80,9 @@ class CrossChecker:
                     self.report((*base, "dimension"), f"no dimension {q.dimension!r}; known: {sorted(dims)}")
                 self.check_ids(base, "sources", q.sources, {x.id for x in c.sources}, "source")
                 self.check_ids(base, "examples", q.examples, {x.id for x in c.examples}, "example")
-                if q.kind in (QuestionKind.single_choice, QuestionKind.multi_choice) and len(q.options) < 2:
+                if spec(q.kind).authored_options and len(q.options) < 2:
                     self.report((*base, "options"), f"a {q.kind.value} question needs at least two options")
-                if q.kind not in (QuestionKind.single_choice, QuestionKind.multi_choice) and q.options:
+                if not spec(q.kind).authored_options and q.options:
                     self.report((*base, "options"), f"a {q.kind.value} question takes no options"
                                 + (" (yes, no and not applicable are built in)" if q.kind == "yes_no" else ""))
                 if q.kind == QuestionKind.people and not q.fields:
@@ -160,12 +161,8 @@ class CrossChecker:
         if allowed is not None and ref.question not in allowed:
             self.report(where, f"visible_if may only name questions asked before this one; "
                                f"{ref.question!r} comes later (or is this question itself)")
-        expected = {
-            "choice": CHOICE_KINDS,
-            "number": (QuestionKind.number,),
-            "date": (QuestionKind.date,),
-            "people": (QuestionKind.people,),
-        }.get(ref.expects)
+        expected = None if ref.expects == "any" else CHOICE_KINDS if ref.expects == "choice" else kinds_holding(
+            ref.expects)
         if expected is not None and q.kind not in expected:
             self.report(where, f"{ref.question!r} is a {q.kind.value} question; this condition needs "
                                + " or ".join(k.value for k in expected))

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from vigil import i18n
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
+from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
-from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question
 from vigil.models.common import Severity, VerdictId
 from vigil.models.conditions import Condition, holds, references
 from vigil.models.results import (
@@ -56,15 +57,7 @@ def visible_answers(
 def _responded(question: Question, answer: Answer | None) -> bool:
     """Answered, or marked "don't know". A people register counts once every person in it has the fields the
     register requires (a row added and left blank is not an answer)."""
-    if answer is None:
-        return False
-    if answer.dont_know:
-        return True
-    if question.kind == QuestionKind.people:
-        required = [f.id for f in question.fields if f.required]
-        people = answer.people or []
-        return bool(people) and all(p.text(fid).strip() or p.choices(fid) for p in people for fid in required)
-    return answer.is_answered
+    return kinds.responded(question, answer)
 
 
 def _rule_findings(checklist: Checklist, effective: Mapping[str, Answer], today: dt.date) -> list[Finding]:

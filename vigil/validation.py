@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import YES_NO_OPTIONS, Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.limits import SHORT_TEXT_MAX
-
-_FIELD_FOR_KIND = {
-    QuestionKind.single_choice: "choice",
-    QuestionKind.yes_no: "choice",
-    QuestionKind.multi_choice: "choices",
-    QuestionKind.short_text: "text",
-    QuestionKind.long_text: "text",
-    QuestionKind.number: "number",
-    QuestionKind.date: "date",
-    QuestionKind.people: "people",
-}
-_VALUE_FIELDS = ("choice", "choices", "text", "number", "date", "people")
 
 
 def answer_problems(question: Question, answer: Answer) -> list[str]:
     """What is wrong with one answer, as short phrases (empty when it fits)."""
     problems: list[str] = []
-    expected = _FIELD_FOR_KIND[question.kind]
-    for name in _VALUE_FIELDS:
-        if name != expected and getattr(answer, name) not in (None, [], ""):
-            problems.append(f"a {question.kind.value} question takes {expected!r}, not {name!r}")
+    expected = kinds.spec(question.kind).field
+    for name in kinds.stray_fields(question, answer):
+        problems.append(f"a {question.kind.value} question takes {expected!r}, not {name!r}")
     if answer.dont_know and not question.allow_dont_know:
         problems.append("this question does not allow \"don't know\"")
     if question.kind == QuestionKind.short_text and answer.text is not None and len(answer.text) > SHORT_TEXT_MAX:

@@ -24,8 +24,9 @@ from vigil.assessment_file import read_assessment
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
+from vigil.models.kinds import sample_answer
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "soldier-farewell-mother-objects.json"
 NOTE = "Talked with Olga on Sunday; she has the graduation photo in full resolution."
@@ -48,15 +49,7 @@ def _plan() -> tuple[Checklist, dict[str, Answer]]:
 
 def _fallback(q: Question) -> Answer:
     """An answer for a visible question the scenario does not cover."""
-    if q.kind in (QuestionKind.single_choice, QuestionKind.yes_no):
-        return Answer(choice=q.option_ids()[0])
-    if q.kind == QuestionKind.multi_choice:
-        return Answer(choices=[q.option_ids()[0]])
-    if q.kind == QuestionKind.number:
-        return Answer(number=1)
-    if q.kind == QuestionKind.date:
-        return Answer(date=dt.date(2026, 12, 1))
-    return Answer(text="To be agreed with the family")
+    return sample_answer(q, dt.date(2026, 12, 31), text="To be agreed with the family", date=dt.date(2026, 12, 1))
 
 
 def _visible(checklist: Checklist, answers: dict[str, Answer]) -> tuple[list[str], dict[str, list[str]]]:

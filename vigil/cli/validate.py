@@ -1,17 +1,21 @@
-"""``vigil validate``: check checklist files; print each problem located, or a summary per checklist."""
+"""``vigil validate``: check checklist files; print each problem located, or a summary per checklist.
+
+``--deep`` adds the reachability check (vigil/reachability.py): every rule can fire, every jurisdiction can apply."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from vigil import i18n
-from vigil.catalog import Problem, check_file, checklist_files, default_directory
+from vigil.catalog import Problem, check_file, checklist_files, default_directory, locate
 from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, say, say_json
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity
+from vigil.reachability import unreachable
 
 
 def _files(paths: Sequence[str]) -> list[Path]:
@@ -64,6 +68,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     summaries = []
     for path in files:
         checklist, problems = check_file(path)
+        if checklist is not None and not problems and args.deep:
+            problems = locate(path, [(loc, message, "unreachable")
+                                     for loc, message in unreachable(checklist, dt.date.today())])
         all_problems += problems
         if checklist is not None:
             summaries.append(summary(checklist, problems))
@@ -83,5 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("validate", help="check checklist files (default: the checklists Vigil ships)")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a summary per checklist as JSON")
+    p.add_argument("--deep", action="store_true",
+                   help="also search for answers that make each rule fire and each jurisdiction apply (slower)")
     p.add_argument("--lang", choices=list(i18n.available_languages()), default="en")
     p.set_defaults(func=cmd_validate)

@@ -14,26 +14,13 @@ from pydantic import Field
 
 from vigil.models.common import Id, LText, Severity, Strict
 from vigil.models.conditions import Condition
+from vigil.models.kinds import CHOICE_KINDS as CHOICE_KINDS  # re-exported: what a kind means lives in kinds
+from vigil.models.kinds import QuestionKind as QuestionKind
 from vigil.models.law import Law
-
-
-class QuestionKind(StrEnum):
-    single_choice = "single_choice"
-    multi_choice = "multi_choice"
-    yes_no = "yes_no"
-    short_text = "short_text"
-    long_text = "long_text"
-    date = "date"
-    number = "number"
-    people = "people"
-
 
 YES_NO_OPTIONS = ("yes", "no", "not_applicable")
 """Every answer a yes_no question can hold. "Not applicable" is offered only where the question allows it
 (``allow_not_applicable``); "don't know" is a separate state, allowed per question."""
-
-CHOICE_KINDS = (QuestionKind.single_choice, QuestionKind.multi_choice, QuestionKind.yes_no)
-
 
 class Option(Strict):
     id: Id

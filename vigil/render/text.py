@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from vigil import i18n
+from vigil.models import kinds
 from vigil.models.assessment import Answer
-from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
+from vigil.models.checklist import Option, PeopleField, Question, QuestionKind
 from vigil.models.common import isolate as isolate  # its home is vigil.models.common; re-exported here
 from vigil.models.common import pick
 
@@ -61,17 +62,18 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
         return doc(lang, "not_answered")
     if answer.dont_know:
         return i18n.t(lang, "answer.dont_know")
-    if question.kind in CHOICE_KINDS:
-        if question.kind == QuestionKind.multi_choice:
-            return ", ".join(choice_label(question, c, lang) for c in answer.choices or [])
-        return choice_label(question, answer.choice or "", lang)
-    if question.kind == QuestionKind.date and answer.date is not None:
-        return format_date(answer.date, lang)
-    if question.kind == QuestionKind.number and answer.number is not None:
-        return format_number(answer.number)
-    if question.kind == QuestionKind.people:
-        return doc(lang, "people_count", count=len(answer.people or []))
-    return (answer.text or "").strip()
+    value = kinds.value_of(question, answer)
+    if isinstance(value, list) and question.kind == QuestionKind.people:
+        return doc(lang, "people_count", count=len(value))
+    if isinstance(value, list):
+        return ", ".join(choice_label(question, str(c), lang) for c in value)
+    if kinds.spec(question.kind).choice:
+        return choice_label(question, str(value or ""), lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, float | int):
+        return format_number(value)
+    return str(value or "").strip()
 
 
 def year_of(question: Question, answer: Answer | None) -> str | None:
