@@ -58,6 +58,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "dont_know": {"dont_know": "when"},
     "number": {"number": {"question": "n", "op": "gt", "value": 17}},
     "years_since": {"years_since": {"question": "when", "op": "lt", "value": 10}},
+    "years_between": {"years_between": {"start": "when", "end": "until", "op": "lt", "value": 18}},
     "count_people": {"count_people": {"question": "people", "where": [
         {"field": "relation", "in": ["child"]}, {"field": "roles", "in": ["executor"]}], "op": "ge", "value": 2}},
 }

@@ -25,6 +25,7 @@ from vigil.models.conditions import (
     Not,
     NumberIs,
     Op,
+    YearsBetween,
     YearsSince,
     holds,
     references,
@@ -139,6 +140,10 @@ class _Search:
                 _set(answers, cmp.question, number=_number_for(cmp.op, cmp.value))
             case YearsSince(years_since=cmp):
                 _set(answers, cmp.question, date=self._years_ago(int(_number_for(cmp.op, cmp.value))))
+            case YearsBetween(years_between=span):
+                start = dt.date(1950, 6, 15)
+                _set(answers, span.start, date=start)
+                _set(answers, span.end, date=start.replace(year=start.year + int(_number_for(span.op, span.value))))
             case CountPeople():
                 self._count_people(cond, answers)
             case _:  # pragma: no cover - a node this search does not know (tests/test_reachability.py)

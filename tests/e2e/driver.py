@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Locator, Page, expect
 
 from vigil import i18n
+from vigil.i18n.formats import widget_date_format
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
@@ -122,10 +123,14 @@ class Driver:
         self.idle()
 
     def _date(self, field: Locator, value: str) -> None:
-        """Type an ISO date into a date field's year, month and day segments."""
+        """Type an ISO date into a date field's segments, in the order the language writes them (DD.MM.YYYY)."""
         year, month, day = value.split("-")
-        field.locator('[data-type="year"]').click()
-        self.page.keyboard.type(year + month + day)
+        parts = {"YYYY": (year, "year"), "MM": (month, "month"), "DD": (day, "day")}
+        order = [parts[t] for t in re.split(r"[./-]", widget_date_format(self.lang))]
+        field.locator(f'[data-type="{order[0][1]}"]').click()
+        self.page.keyboard.type("".join(text for text, _ in order))
+        # the first Tab only reaches the field's own calendar button; the value is committed when focus leaves
+        self.page.keyboard.press("Tab")
         self.page.keyboard.press("Tab")
         self.idle()
 

@@ -142,7 +142,14 @@ def test_whole_journey(app: Page, app_server: AppServer, lang: str) -> None:
     shot(app, f"{lang}-04-documents")
 
     d.go_page("family")
-    expect(app.get_by_text(d.t("verdict.stop")).first).to_be_visible()
+    expect(app.get_by_role("heading", name=d.t("doc.family.what_title"), exact=True)).to_be_visible()
+    expect(app.get_by_text(d.t("verdict.stop"))).to_have_count(0)  # the family is not handed the maker's verdict
     shot(app, f"{lang}-05-family")
+    d.click_keyed("vigil.docs.make.family")
+    with app.expect_download() as dl:
+        d.keyed("vigil.docs.dl.family").locator("button").click()
+    assert Path(dl.value.path()).read_bytes().startswith(b"%PDF")
+    assert dl.value.suggested_filename.startswith("vigil-family-summary-")
+    assert person not in dl.value.suggested_filename
     d.go_page("support")
     shot(app, f"{lang}-06-support")

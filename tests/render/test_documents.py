@@ -122,11 +122,13 @@ def test_consent_form_states_the_plan_and_asks_each_person(checklist: Checklist)
     text = pdf_text(consent_form_pdf(checklist, full_assessment(people=6), "en", TODAY))
     for expected in ["To the family and relatives of Anna Schmidt", "An animated photo",
                      "A short animated greeting for the 90th birthday", "The close family, Friends",
-                     "AI re-creation – not a real recording", "Deleted after delivery",
+                     "Deleted after delivery",
                      "Using the face and likeness of Anna Schmidt", "Using or re-creating the voice",
                      "Letting the re-creation say words Anna Schmidt never said", "Sharing it beyond the family",
-                     "Commercial use", "Keeping the material", "I agree", "I do not agree", "Signature"]:
+                     "Commercial use", "Keeping the source material", "I agree", "I do not agree", "Signature"]:
         assert expected in text, expected
+    # this checklist binds no label question: the form promises no label (it used to, whatever the answers)
+    assert "AI re-creation" not in text and "clearly marked" not in text
     for name in [*NAMES.values(), "Relative Number 6"]:
         assert name in text, name
     assert "Child" in text and "Spouse" in text  # relations, as labels
@@ -163,7 +165,7 @@ def test_consent_form_does_not_ask_someone_who_said_no_to_sign(checklist: Checkl
     people[1].values["position"] = "objects"
     text = pdf_text(consent_form_pdf(checklist, a, lang, TODAY))
     signing = text.split("Signatures" if lang == "en" else "Unterschriften", 1)[1]
-    assert ("they have said no" if lang == "en" else "weil sie Nein gesagt haben") in signing
+    assert ("they have said no" if lang == "en" else "weil bereits abgelehnt") in signing
     assert signing.count(declined) == 1  # named once, in the note; no signature block of their own
     for other in (people[0].values["name"] or "", people[2].values["name"] or ""):
         assert other in signing

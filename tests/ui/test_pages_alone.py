@@ -80,7 +80,9 @@ def test_results_alone_shows_the_verdict() -> None:
 def test_family_alone_speaks_plainly() -> None:
     at = _alone("family", _opened())
     assert_ok(at)
-    assert "Resolve first" in texts(at)
+    shown = texts(at)
+    assert "What is planned" in shown and "If you change your mind" in shown
+    assert "Resolve first" not in shown  # the family is written to, not handed the maker's verdict
     assert not at.get("progress")
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from vigil import i18n
 from vigil.catalog import Problem, check_file, checklist_files, default_directory, locate
 from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, say, say_json
+from vigil.i18n.formats import tn
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity
 from vigil.reachability import unreachable
@@ -79,9 +80,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         say_json({"checklists": summaries})
     elif not all_problems:
-        say(i18n.t(args.lang, "cli.valid", count=len(files)))
+        say(tn(args.lang, "cli.valid", len(files)))
     if all_problems:
-        say(i18n.t(args.lang, "cli.invalid", count=len(all_problems)), err=True)
+        say(tn(args.lang, "cli.invalid", len(all_problems)), err=True)
         return EXIT_INVALID
     return EXIT_OK
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vigil import i18n
+from vigil.i18n import formats
 from vigil.models import kinds
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Option, PeopleField, Question, QuestionKind
@@ -18,13 +19,13 @@ def doc(lang: str, key: str, /, **params: object) -> str:
 
 
 def format_date(value: dt.date, lang: str) -> str:
-    """A date as people write it: "22 November 2026", "22. November 2026"."""
-    month = doc(lang, f"month.{value.month}")
-    return doc(lang, "date_format", day=value.day, month=month, year=value.year)
+    """A date as people write it, by Babel: "22 November 2026", "22. November 2026"."""
+    return formats.format_date(value, lang)
 
 
-def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def format_number(value: float, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """A number in the reader's language: "1,5" in German; whole numbers without a decimal part."""
+    return formats.format_number(int(value) if float(value).is_integer() else value, lang)
 
 
 def _option_label(options: list[Option], oid: str, lang: str) -> str:
@@ -72,7 +73,7 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, float | int):
-        return format_number(value)
+        return format_number(value, lang)
     return str(value or "").strip()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vigil.i18n import available_languages, language_name
+from vigil.i18n.formats import tn
 from vigil.models.common import Severity, pick
 from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
@@ -79,7 +80,7 @@ def _live_status(ctx: Context) -> None:
         lines = [f"- {md_escape(shorten(pick(f.message, ctx.lang), 110))}"
                  for f in concerns[:MAX_SIDEBAR_FINDINGS]]
         if len(concerns) > MAX_SIDEBAR_FINDINGS:
-            lines.append(f"- {md_escape(ctx.t('ui.status.more', count=len(concerns) - MAX_SIDEBAR_FINDINGS))}")
+            lines.append(f"- {md_escape(tn(ctx.lang, 'ui.status.more', len(concerns) - MAX_SIDEBAR_FINDINGS))}")
         st.caption("\n".join(lines))
     else:
         st.caption(ctx.t("ui.status.no_findings"))

@@ -21,6 +21,7 @@ import streamlit as st
 from vigil.catalog import Catalog, ChecklistError
 from vigil.engine import evaluate
 from vigil.i18n import t
+from vigil.i18n.formats import tn
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
@@ -104,7 +105,7 @@ def prepare() -> Context:
     try:
         ctx.catalog = resources.catalog()
     except ChecklistError as exc:
-        ctx.problem = t(lang, "ui.problem.catalog", count=len(exc.problems))
+        ctx.problem = tn(lang, "ui.problem.catalog", len(exc.problems))
         return ctx
     try:
         ctx.store = resources.store()

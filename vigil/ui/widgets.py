@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from vigil.i18n import t
+from vigil.i18n.formats import widget_date_format
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, PeopleField, PeopleFieldKind, Question, QuestionKind
 from vigil.models.common import pick
@@ -113,7 +114,7 @@ def _main_widget(ctx: Context, session: Session, q: Question, answer: Answer | N
                         min_value=q.min, max_value=q.max, value=None, step=1.0, format="%g")
     elif q.kind == QuestionKind.date:
         st.date_input(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args, min_value=EARLIEST,
-                      max_value=LATEST, value=None, format="YYYY-MM-DD")
+                      max_value=LATEST, value=None, format=widget_date_format(ctx.lang))
 
 
 def _dont_know_box(ctx: Context, session: Session, q: Question, answer: Answer | None) -> None:
@@ -138,7 +139,7 @@ def _open_item(ctx: Context, session: Session, draft: Assessment, q: Question) -
         key = session.widget_key("oi", q.id, "due")
         _init(key, item.due if item else None)
         c3.date_input(ctx.t("ui.open.due"), key=key, value=None, min_value=dt.date(2000, 1, 1),
-                      max_value=LATEST, format="YYYY-MM-DD",
+                      max_value=LATEST, format=widget_date_format(ctx.lang),
                       on_change=_on_open_item, args=(session, q.id, "due", key))
         key = session.widget_key("oi", q.id, "done")
         _init(key, bool(item and item.done))
@@ -164,8 +165,8 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
         st.multiselect(label, list(labels), key=key, on_change=_on_person, args=args,
                        format_func=partial(_label_from, labels), placeholder=ctx.t("ui.q.choose"))
     elif fld.kind == PeopleFieldKind.date:
-        st.date_input(label, key=key, value=None, min_value=EARLIEST, max_value=LATEST, format="YYYY-MM-DD",
-                      on_change=_on_person, args=args)
+        st.date_input(label, key=key, value=None, min_value=EARLIEST, max_value=LATEST,
+                      format=widget_date_format(ctx.lang), on_change=_on_person, args=args)
     elif fld.kind == PeopleFieldKind.long_text:
         st.text_area(label, key=key, max_chars=SHORT_TEXT_MAX, on_change=_on_person, args=args, height=80)
     else:
