@@ -14,7 +14,7 @@ from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
-from vigil.models.results import DimensionStatus, Evaluation
+from vigil.models.results import ConsentNeed, Evaluation
 from vigil.render.text import answer_text, field_value, year_of
 
 
@@ -102,8 +102,13 @@ def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluat
                 and person.values.get(b.people_position_field) in b.people_agreed_options,
                 cells=[field_value(f, person.values.get(f.id), lang) for f in pq.fields],
             ))
-        status = evaluation.dimension(pq.dimension).status
-        settled = bool(rows) and status in (DimensionStatus.ready, DimensionStatus.proceed_with_conditions)
+        # "Made with the consent of the family" is a public statement: true only when everyone the family's say
+        # rests on has agreed (the law's and the checklist's verdict on them, else everyone in the register).
+        # A relative not yet asked or still deciding leaves it unsaid, whatever the verdict.
+        agreed = set(b.people_agreed_options)
+        family = [pc for pc in evaluation.consent if pc.need != ConsentNeed.no_say]
+        everyone = [pc.position in agreed for pc in family] if family else [r.agreed for r in rows]
+        settled = bool(everyone) and all(everyone)
 
     return Facts(
         person_name=fact(b.person_name),
