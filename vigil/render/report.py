@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from vigil import i18n
 from vigil.assessment_file import fingerprint
 from vigil.consent import person_words
-from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.common import Severity, pick
 from vigil.models.results import ConsentNeed, Evaluation
@@ -19,14 +18,15 @@ from vigil.render.strings import template_strings
 from vigil.render.text import answer_text, doc, format_date, isolate
 
 
-def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str,
+                    numbers: dict[str, int]) -> list[dict[str, Any]]:
     groups = []
     for sev in sorted(Severity, key=lambda s: -s.rank):
         items = [
             {
                 "message": pick(f.message, lang),
                 "action": pick(f.action, lang),
-                "sources": ", ".join(_source_title(checklist, s) for s in f.sources),
+                "sources": _refs(f.sources, numbers),
             }
             for f in evaluation.findings
             if f.severity == sev
@@ -36,11 +36,10 @@ def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
     return groups
 
 
-def _source_title(checklist: Checklist, sid: str) -> str:
-    try:
-        return checklist.source(sid).title
-    except StopIteration:
-        return sid
+def _refs(ids: list[str], numbers: dict[str, int]) -> str:
+    """Sources cited by their number in the report's list ("[3, 12]"): each source is written out once."""
+    cited = sorted({numbers[i] for i in ids if i in numbers})
+    return f"[{', '.join(str(n) for n in cited)}]" if cited else ""
 
 
 def _chart(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
@@ -59,43 +58,65 @@ def _chart(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str,
     return {"rows": rows, "alt": doc(lang, "report.chart_alt", items="; ".join(alt_items))}
 
 
-def _answers(checklist: Checklist, assessment: Assessment, evaluation: Evaluation,
-             lang: str) -> list[dict[str, Any]]:
-    visible = set(evaluation.visible_questions)
+def _answers(inp: DocumentInput) -> list[dict[str, Any]]:
+    """Per section, its visible questions with their answers. A question with nothing to remark (answered, no note,
+    no evidence) is ``plain``: the template runs these together as compact question-and-answer lines."""
+    lang = inp.lang
     sections = []
-    for section in checklist.sections:
+    for section in inp.checklist.sections:
         questions = []
         for q in section.questions:
-            if q.id not in visible:
+            if q.id not in inp.questions:
                 continue
-            answer = assessment.answers.get(q.id)
+            answer = inp.answers.get(q.id)
             text = answer_text(q, answer, lang)
             if q.kind == QuestionKind.people and answer is not None and answer.is_answered:
                 text = doc(lang, "report.people_answer", count=len(answer.people or []))
+            note = answer.note.strip() if answer else ""
+            evidence = [
+                doc(lang, "report.evidence_item", file=e.file_name, sha=e.sha256[:16])
+                + (f", {format_date(e.date, lang)}" if e.date else "")
+                + (f": {e.description}" if e.description.strip() else "")
+                for e in (answer.evidence if answer else [])
+            ]
+            dont_know = bool(answer and answer.dont_know)
+            answered = answer is not None and answer.is_answered
             questions.append({
                 "text": pick(q.text, lang),
                 "answer": text,
-                "dont_know": bool(answer and answer.dont_know),
-                "note": answer.note.strip() if answer else "",
-                "evidence": [
-                    doc(lang, "report.evidence_item", file=e.file_name, sha=e.sha256[:16])
-                    + (f", {format_date(e.date, lang)}" if e.date else "")
-                    + (f": {e.description}" if e.description.strip() else "")
-                    for e in (answer.evidence if answer else [])
-                ],
+                "dont_know": dont_know,
+                "plain": answered and not dont_know and not note and not evidence,
+                "note": note,
+                "evidence": evidence,
             })
         if questions:
             sections.append({"title": pick(section.title, lang), "questions": questions})
     return sections
 
 
+def _people(inp: DocumentInput) -> dict[str, Any]:
+    """The register as a compact table of the columns that matter: name, relation, position (as the checklist's
+    ``documents`` bindings name them); the whole register when the checklist binds none of them."""
+    b = inp.checklist.documents
+    pq = inp.questions.get(b.people) if b.people else None
+    bound = [b.people_name_field, b.people_relation_field, b.people_position_field]
+    fields = [f for f in pq.fields if f.id in bound] if pq is not None else []
+    if not fields:
+        return {"columns": inp.facts.people_columns, "rows": [p.cells for p in inp.facts.people]}
+    index = {f.id: i for i, f in enumerate(pq.fields)} if pq is not None else {}
+    return {"columns": [pick(f.label, inp.lang) for f in fields],
+            "rows": [[p.cells[index[f.id]] for f in fields] for p in inp.facts.people]}
+
+
 def _cited(inp: DocumentInput) -> list[str]:
-    """The ids of the sources the report cites: by its findings, its visible questions and its jurisdictions."""
+    """The ids of the sources the report cites, by number, for what it states: its findings, the rules on who must
+    agree and the law that applies. (A question's own sources back the checklist, not a statement of the report;
+    listing them made a private case's report carry some fifty sources no line of it cites.)"""
     ids: list[str] = []
     for f in inp.evaluation.findings:
         ids += f.sources
-    for qid in inp.evaluation.visible_questions:
-        ids += inp.questions[qid].sources if qid in inp.questions else []
+    for r in inp.evaluation.rights:
+        ids += r.sources
     for j in inp.checklist.jurisdictions:
         if j.id in inp.evaluation.jurisdictions:
             ids += j.sources
@@ -123,18 +144,19 @@ def _sources(inp: DocumentInput) -> list[dict[str, str]]:
         if s.language != inp.lang:
             text += " " + doc(inp.lang, "report.in_language", language=doc(inp.lang, f"language.{s.language}"))
         url = s.url or ""
-        out.append({"id": s.id, "text": text, "url": url, "site": _site(url)})
+        out.append({"id": s.id, "number": str(len(out) + 1), "text": text, "url": url, "site": _site(url)})
     return out
 
 
-def consent_payload(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
+def consent_payload(checklist: Checklist, evaluation: Evaluation, lang: str,
+                    numbers: dict[str, int]) -> dict[str, Any]:
     """Who must agree, per person, and the rules that apply (worked out by vigil.consent)."""
     people = []
     for pc in evaluation.consent:
         who, need, position = person_words(checklist, pc, lang)
         people.append({"who": who, "need": need, "position": position})
     rights = [{"reason": pick(r.reason, lang),
-               "sources": ", ".join(_source_title(checklist, s) for s in r.sources),
+               "sources": _refs(r.sources, numbers),
                "as_of": doc(lang, "report.as_of", date=format_date(r.as_of, lang))} for r in evaluation.rights]
     return {"people": people, "rights": rights, "exempt": [pick(x, lang) for x in evaluation.exempt]}
 
@@ -168,6 +190,8 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
     name = facts.person_name or doc(lang, "report.not_recorded")
     verdict = evaluation.verdict.id.value
     maker = inp.maker
+    sources = _sources(inp)
+    numbers = {src["id"]: n for n, src in enumerate(sources, start=1)}
     return {
         "lang": lang,
         "s": template_strings(lang),
@@ -198,12 +222,12 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
             "next": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
                      for f in evaluation.verdict.next],
         },
-        "consent": consent_payload(checklist, evaluation, lang),
+        "consent": consent_payload(checklist, evaluation, lang, numbers),
         "to_agree": _people_where(inp, declined=False),
         "declined": _people_where(inp, declined=True),
         "plan": [r.model_dump() for r in rows(inp.plan.statements)],
         "chart": _chart(checklist, evaluation, lang),
-        "findings": _finding_groups(checklist, evaluation, lang),
+        "findings": _finding_groups(checklist, evaluation, lang, numbers),
         "open_items": [
             {
                 "question": pick(o.question, lang), "what": o.what, "who": o.who,
@@ -212,20 +236,20 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
             }
             for o in evaluation.open_items
         ],
-        "people": {"columns": facts.people_columns, "rows": [p.cells for p in facts.people]},
-        "sections": _answers(checklist, assessment, evaluation, lang),
+        "people": _people(inp),
+        "sections": _answers(inp),
         "jurisdictions": [
             {
                 "name": pick(j.name, lang),
                 "requires": pick(j.requires, lang),
-                "sources": ", ".join(_source_title(checklist, s) for s in j.sources),
+                "sources": _refs(j.sources, numbers),
                 "as_of": doc(lang, "report.as_of", date=format_date(j.as_of, lang)),
             }
             for j in checklist.jurisdictions
             if j.id in evaluation.jurisdictions
         ],
         "labels": inp.kit.model_dump(mode="json"),
-        "sources": _sources(inp),
+        "sources": sources,
         "signoff": [
             {"role": doc(lang, "report.role.maker"), "name": maker.name.strip()},
             {"role": doc(lang, "report.role.commissioner"), "name": facts.commissioner or ""},
