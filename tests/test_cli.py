@@ -68,7 +68,7 @@ def test_assess_json_says_per_person_who_must_agree_and_why() -> None:
     son = people["Jonas Öztürk"]
     assert (son["need"], son["position"]) == ("required", "objects")
     assert son["basis"][0]["right"] == "de_kug_22" and son["basis"][0]["citation"] == "KUG § 22"
-    assert son["basis"][0]["sources"] == ["kug_22"] and son["basis"][0]["as_of"] == "2026-12-01"
+    assert son["basis"][0]["sources"] == ["kug_22", "lg_frankfurt_whatsapp"] and son["basis"][0]["as_of"] == "2026-12-01"
     assert [r["right"] for r in out["rights"]] == ["de_kug_22"]
     assert "Jonas Öztürk (child) has said no" in out["rights"][0]["reason"]
 

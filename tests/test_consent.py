@@ -61,8 +61,9 @@ def test_the_issues_example_shown_publicly_in_germany() -> None:
     assert f.severity.value == "serious"
     assert f.message["en"] == (
         "Under German law (KUG § 22), for ten years after a death, the spouse or registered partner and the "
-        "children (if there are none, the parents) must agree before a picture of the person is shown or "
-        "distributed publicly: Renate Berger (spouse) agrees; Julia Berger (child) has not been asked yet.")
+        "children (if there are none, the parents) must agree before a picture of the person is shown publicly or "
+        "distributed (sending copies, even to a family chat, is distributing): Renate Berger (spouse) agrees; "
+        "Julia Berger (child) has not been asked yet.")
     assert f.message["de"].startswith("Nach deutschem Recht (§ 22 KUG) müssen zehn Jahre lang")
     assert f.message["de"].endswith("Renate Berger (Ehegatte) stimmt zu; Julia Berger (Kind) wurde noch nicht gefragt.")
     assert f.action["en"].startswith("Ask Julia Berger (child) before")
@@ -81,7 +82,7 @@ def test_the_issues_example_at_the_funeral_is_a_condition_not_a_stop() -> None:
     assert needs == {"Renate Berger": ConsentNeed.advised, "Julia Berger": ConsentNeed.advised}
     # and it says why the law does not reach it
     assert [x["en"].split(" This plan")[0][:28] for x in e.exempt] == ["Under German law (KUG § 22),"]
-    assert "funeral gathering is not public showing" in e.exempt[0]["en"]
+    assert "funeral gathering, with no copies passed on, is neither distribution nor public showing" in e.exempt[0]["en"]
 
 
 def test_one_fact_one_finding() -> None:

@@ -84,7 +84,8 @@ def test_every_rule_has_action_and_sources(checklist: Checklist) -> None:
         assert r.sources, f"{r.id}: no source"
 
 
-CONDITION_KEYS = {"visible_if", "when", "relevant_if", "applies_if", "waived_if", "public", "commercial", "aspects"}
+CONDITION_KEYS = {"visible_if", "when", "relevant_if", "applies_if", "waived_if", "met_if", "public", "commercial",
+                  "aspects", "distribution", "surprise"}
 
 
 def test_every_declared_language_everywhere(checklist: Checklist) -> None:

@@ -24,7 +24,9 @@ TABLE = Path(__file__).parent / "law" / "standing-cases.md"
 COLUMNS = ["case", "lived", "shown", "died", "use", "figure", "medium", "real", "register", "expect", "basis",
            "source"]
 AUDIENCE = {"private": "private", "funeral": "funeral", "public": "public", "commercial": "commercial_release",
-            "ad": "public"}
+            "ad": "public", "chat": "private", "funeral+chat": "funeral", "private+online": "private"}
+CHANNELS = {"private": ["in_person"], "funeral": ["in_person"], "chat": ["messenger"],
+            "funeral+chat": ["in_person", "messenger"], "private+online": ["open_online"]}
 MEDIUM = {"photo": ["animated_photo"], "voice": ["voice"], "photo+voice": ["animated_photo", "voice"]}
 
 
@@ -78,6 +80,7 @@ def _answers(case: Case) -> dict[str, Answer]:
         "person_lived": Answer(choices=[case.lived]),
         "shown_in": Answer(choices=[case.shown]),
         "audience": Answer(choice=AUDIENCE[case.use]),
+        "channels": Answer(choices=CHANNELS.get(case.use, ["open_online"])),
         "commercial": Answer(choice="yes" if case.use in ("commercial", "ad") else "no"),
         "public_figure": Answer(choice=case.figure),
         "people": Answer(people=[_person(e, i) for i, e in enumerate(case.register.split(";"))]),

@@ -115,3 +115,36 @@ def test_every_shipped_file_opens(path: Path) -> None:
     for answer in assessment.answers.values():
         for person in answer.people or []:
             assert "standing" not in person.values
+
+
+def _with_commissioner(relation: str, standing: dict[str, Any]) -> dict[str, Any]:
+    raw = _v1()
+    raw["answers"]["commissioner"] = {"choice": relation}
+    raw["answers"]["commissioner_standing"] = standing
+    return raw
+
+
+@pytest.mark.parametrize(("relation", "standing", "roles"), [
+    ("friend", "acting_for_holder", ["mandate"]),
+    ("fan_or_stranger", "no_standing", ["none"]),
+    ("friend", "rights_holder", ["heir"]),
+])
+def test_the_commissioners_standing_becomes_facts(relation: str, standing: str, roles: list[str]) -> None:
+    """Version 1 asked whether the commissioner "has a legal say"; version 2 records their roles."""
+    raw = upgrade(_with_commissioner(relation, {"choice": standing, "note": "kept"}))
+    assert "commissioner_standing" not in raw["answers"]
+    assert raw["answers"]["commissioner_roles"]["choices"] == roles
+    assert raw["answers"]["commissioner_roles"]["note"] == "kept"
+    assessment, _ = parse_assessment(json.dumps(_with_commissioner(relation, {"choice": standing})).encode(),
+                                     load_catalog())
+    assert assessment.answers["commissioner_roles"].choices == roles
+    assert "commissioner_standing" not in assessment.answers
+
+
+def test_a_relative_with_a_say_is_asked_for_roles_again() -> None:
+    """For family the relation carries the say; the roles are a fact Vigil does not invent."""
+    raw = upgrade(_with_commissioner("close_family", {"choice": "rights_holder"}))
+    assert "commissioner_standing" not in raw["answers"]
+    assert "commissioner_roles" not in raw["answers"]
+    unsure = upgrade(_with_commissioner("close_family", {"dont_know": True, "note": "ask Julia"}))
+    assert unsure["answers"]["commissioner_roles"] == {"dont_know": True, "note": "ask Julia", "choices": None}

@@ -60,6 +60,8 @@ class Derivation:
     exempt: list[LText] = field(default_factory=list)
     """Why a right of the places named does not reach this use, one sentence each."""
     duties: list[str] = field(default_factory=list)
+    surprise: bool = False
+    """It is meant as a surprise for people who were not asked (``law.facts.surprise``)."""
 
 
 def _answered(cond: Condition, answers: Mapping[str, Answer]) -> bool:
@@ -84,8 +86,10 @@ def plan_of(law: Law, answers: Mapping[str, Answer], today: dt.date) -> Plan:
     public = holds(facts.public, answers, today)
     assumed = not public and not commercial and not _answered(facts.public, answers)
     uses = {Use.private}
+    if facts.distribution is not None and holds(facts.distribution, answers, today):
+        uses.add(Use.distribution)
     if public or commercial or assumed:
-        uses.add(Use.public)
+        uses |= {Use.distribution, Use.public}
     if commercial:
         uses.add(Use.commercial)
     died = answers.get(facts.died)
@@ -173,7 +177,7 @@ def exempt_by_use(law: Law, plan: Plan, answers: Mapping[str, Answer], today: dt
     family, a funeral gathering)."""
     return [
         r for r in law.rights
-        if Use.public in r.uses and Use.public not in plan.uses and _linked(r, plan) and set(r.aspects) & plan.aspects
+        if Use.public in r.uses and not set(r.uses) & plan.uses and _linked(r, plan) and set(r.aspects) & plan.aspects
         and r.exempt is not None and within(r.term, plan.died, today)
         and (r.applies_if is None or holds(r.applies_if, answers, today))
     ]
@@ -207,6 +211,10 @@ def who(checklist: Checklist, law: Law, person: Person, lang: str) -> str:
         words = option_label(fields.get(law.facts.relation_field), relation, lang) if relation else ""
     else:
         words = ", ".join(option_label(fields.get(law.facts.roles_field), r, lang) for r in roles)
+    guardian = isolate(person.text(law.facts.guardian_field).strip()) if law.facts.guardian_field else ""
+    if guardian:
+        # a minor child's say is given by their parent or guardian: name who answers for them
+        words = i18n.t(lang, "lawfacts.through", words=words, guardian=guardian).strip(", ")
     return f"{name} ({words})" if words else name
 
 
@@ -218,6 +226,8 @@ def person_words(checklist: Checklist, pc: PersonConsent, lang: str) -> tuple[st
         return pc.name, "", ""
     values: dict[str, str | list[str] | None] = {law.facts.name_field: pc.name, law.facts.relation_field: pc.relation,
                                                   law.facts.roles_field: pc.roles}
+    if law.facts.guardian_field:
+        values[law.facts.guardian_field] = pc.guardian
     name = who(checklist, law, Person(id=pc.person_id, values=values), lang)
     need = i18n.t(lang, f"consent.need.{pc.need.value}")
     cites = i18n.t(lang, "consent.list_separator").join(dict.fromkeys(pick(b.citation, lang) for b in pc.basis))
@@ -350,8 +360,10 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
         out.consent.append(PersonConsent(
             person_id=p.id, name=p.text(law.facts.name_field), relation=p.text(law.facts.relation_field) or None,
             roles=p.choices(law.facts.roles_field), position=p.text(law.facts.position_field) or None,
+            guardian=(p.text(law.facts.guardian_field).strip() or None) if law.facts.guardian_field else None,
             need=need, basis=basis, reason=_person_reason(need, basis, p in closest)))
     out.duties = [d.id for d in law.duties if holds(d.applies_if, answers, today)]
+    out.surprise = law.facts.surprise is not None and holds(law.facts.surprise, answers, today)
     out.exempt = [_exempt_reason(r) for r in exempt_by_use(law, plan, answers, today)]
     out.exempt += [_waived_reason(r) for r in law.rights
                    if waived(r, answers, today) and _linked(r, plan) and set(r.uses) & plan.uses]

@@ -71,10 +71,11 @@ class _Builder:
         self.add(fid, severity, message, self.text(action_key, people),
                  [s for a in rights for s in a.right.sources], people)
 
-    def ethics(self, fid: str, severity: Severity, people: list[Person], key: str) -> None:
+    def ethics(self, fid: str, severity: Severity, people: list[Person], key: str,
+               sources: list[str] | None = None) -> None:
         if people:
             self.add(fid, severity, self.text(f"{key}.message", people), self.text(f"{key}.action", people),
-                     list(self.law.ethics.sources), people)
+                     list(self.law.ethics.sources) if sources is None else sources, people)
 
 
 def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
@@ -114,6 +115,11 @@ def consent_findings(checklist: Checklist, d: Derivation) -> list[Finding]:
 
     b.ethics("family_objects", Severity.blocker, of(d.closest, Stance.objects), "consent.family_objects")
     b.ethics("family_undecided", Severity.serious, of(d.closest, Stance.undecided), "consent.family_undecided")
+    if d.surprise:
+        # a surprise for the closest family not yet asked: one finding that names them (it replaces the rule)
+        rule = next((r for r in checklist.rules if r.id == law.facts.surprise_rule), None)
+        b.ethics("family_surprise", Severity.serious, of(d.closest, Stance.not_asked, Stance.unreachable),
+                 "lawfacts.family_surprise", list(rule.sources) if rule is not None else None)
     b.ethics("family_not_asked", Severity.caution, of(d.closest, Stance.not_asked, Stance.unreachable),
              "consent.family_not_asked")
     b.ethics("family_partial", Severity.caution, of(d.closest, Stance.agrees_in_part), "consent.family_partial")

@@ -136,6 +136,9 @@ class CrossChecker:
             facts = c.law.facts
             yield ("law", "facts", "public"), facts.public, None
             yield ("law", "facts", "commercial"), facts.commercial, None
+            for key in ("distribution", "surprise"):
+                if getattr(facts, key) is not None:
+                    yield ("law", "facts", key), getattr(facts, key), None
             for aspect, cond in facts.aspects.items():
                 yield ("law", "facts", "aspects", aspect.value), cond, None
             for i, right in enumerate(c.law.rights):
@@ -145,6 +148,8 @@ class CrossChecker:
                     yield ("law", "rights", i, "waived_if"), right.waived_if, None
             for i, duty in enumerate(c.law.duties):
                 yield ("law", "duties", i, "applies_if"), duty.applies_if, None
+                if duty.met_if is not None:
+                    yield ("law", "duties", i, "met_if"), duty.met_if, None
 
     def check_conditions(self) -> None:
         questions = {q.id: q for q in self.checklist.questions()}

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from vigil import i18n
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
+from vigil.duty_findings import duty_findings, superseded
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question
@@ -191,7 +192,9 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
         for f in _rule_findings(checklist, effective, today)
     ]
     law = derive(checklist, effective, today)
-    findings = rule_findings + consent_findings(checklist, law) + _unknown_findings(visible, effective)
+    law_findings = consent_findings(checklist, law) + duty_findings(checklist, effective, today)
+    gone = superseded(checklist, law_findings)
+    findings = [f for f in rule_findings if f.id not in gone] + law_findings + _unknown_findings(visible, effective)
 
     required = [q for q in visible if q.required]
     answered = sum(1 for q in required if _responded(q, effective.get(q.id)))

@@ -60,9 +60,12 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
         "relation_field": PeopleFieldKind.single_choice,
         "roles_field": PeopleFieldKind.multi_choice,
         "position_field": PeopleFieldKind.single_choice,
+        "guardian_field": PeopleFieldKind.short_text,
     }
     for key, kind in field_kinds.items():
         fid = getattr(facts, key)
+        if fid is None:
+            continue
         fld = next((f for f in register.fields if f.id == fid), None) if register is not None else None
         if fld is None:
             yield (*base, key), f"the people register has no field {fid!r}"
@@ -111,6 +114,16 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
             yield (*loc, "waived"), "waived_if and waived go together: the condition and the sentence that explains it"
         for k, tier in enumerate(right.holders):
             yield from _tier_problems(law, tier, (*loc, "holders", k), relations, roles)
+    rules = {r.id for r in checklist.rules}
+    dimensions = {d.id for d in checklist.dimensions}
+    if facts.surprise_rule is not None and facts.surprise_rule not in rules:
+        yield (*base, "surprise_rule"), f"no rule {facts.surprise_rule!r} in this checklist"
+    for i, duty in enumerate(law.duties):
+        if duty.dimension not in dimensions:
+            yield ("law", "duties", i, "dimension"), f"no dimension {duty.dimension!r} in this checklist"
+        for k, rule in enumerate(duty.replaces):
+            if rule not in rules:
+                yield ("law", "duties", i, "replaces", k), f"no rule {rule!r} in this checklist"
     for i, source in enumerate(law.ethics.sources):
         if source not in sources:
             yield ("law", "ethics", "sources", i), f"no source {source!r} in this checklist"

@@ -56,9 +56,33 @@ def _person_v1_to_v2(values: Raw) -> Raw:
     return out
 
 
+# Version 1 also asked whether the commissioner "has a legal say"; version 2 asks for their roles (facts) and works
+# out the say from them and their relation. A mandate is a role; "no" is "none of these"; "a relative or heir with
+# a say" is the role "heir" for someone who is not family (for family, the relation carries the say and the roles
+# are left for the maker to answer).
+_FAMILY_COMMISSIONERS = {"close_family", "other_relative", "estate_or_heir"}
+
+
+def _commissioner_v1_to_v2(answers: Raw) -> None:
+    standing = answers.pop("commissioner_standing", None)
+    if not isinstance(standing, dict):
+        return
+    commissioner = answers.get("commissioner")
+    relation = commissioner.get("choice") if isinstance(commissioner, dict) else None
+    roles = {"acting_for_holder": ["mandate"], "no_standing": ["none"]}.get(str(standing.get("choice")))
+    if standing.get("choice") == "rights_holder" and relation not in _FAMILY_COMMISSIONERS:
+        roles = ["heir"]
+    rest = {k: v for k, v in standing.items() if k != "choice"}
+    if roles is None and not any(rest.get(k) for k in ("dont_know", "note", "evidence")):
+        return
+    # a "don't know", the note and the evidence stay with the answer that takes its place
+    answers["commissioner_roles"] = {**rest, "choices": roles}
+
+
 def _v1_to_v2(raw: Raw) -> Raw:
     answers = raw.get("answers")
     if isinstance(answers, dict):
+        _commissioner_v1_to_v2(answers)
         for answer in answers.values():
             people = answer.get("people") if isinstance(answer, dict) else None
             if not isinstance(people, list):

@@ -156,6 +156,8 @@ def add_person(at: AppTest, q: Question, values: dict[str, str] | None = None) -
     people = stored(at).answers[q.id].people or []
     pid = next(p.id for p in people if p.id not in before)
     for f in q.fields:
+        if f.id == "guardian" and f.id not in (values or {}):
+            continue  # only a minor child answers through a guardian
         k = key(at, "p", q.id, pid, f.id)
         wanted = (values or {}).get(f.id)
         if f.kind == PeopleFieldKind.single_choice:

@@ -44,7 +44,7 @@ def evaluation_json(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
         "jurisdictions": evaluation.jurisdictions,
         "consent": [
             {"person_id": p.person_id, "name": p.name, "relation": p.relation, "roles": p.roles,
-             "position": p.position, "need": p.need.value, "reason": pick(p.reason, lang),
+             "position": p.position, "guardian": p.guardian, "need": p.need.value, "reason": pick(p.reason, lang),
              "basis": [_basis(b, lang) for b in p.basis]}
             for p in evaluation.consent
         ],

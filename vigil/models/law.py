@@ -28,10 +28,12 @@ class Aspect(StrEnum):
 
 class Use(StrEnum):
     """How the plan uses the person. ``private`` (family, a funeral gathering) is what no entry covers unless it
-    says so; ``public`` is showing or distributing to the public; ``commercial`` is advertising, products or a
-    commercial release (always public as well)."""
+    says so; ``distribution`` is passing copies on, even to a closed group (sent to a family chat); ``public`` is
+    showing or distributing to the public; ``commercial`` is advertising, products or a commercial release (always
+    public as well)."""
 
     private = "private"
+    distribution = "distribution"
     public = "public"
     commercial = "commercial"
 
@@ -135,6 +137,17 @@ class PlanFacts(Strict):
                     "home, where the relatives live).")
     stances: dict[Stance, list[Id]] = Field(description="The options of the position field that mean each stance.")
     public: Condition = Field(description="When the plan shows or distributes it publicly.")
+    distribution: Condition | None = Field(
+        default=None, description="When the plan passes copies on to others, even to a closed group (a family "
+                                  "chat): a use of its own, which a right covers only where it says so.")
+    surprise: Condition | None = Field(
+        default=None, description="When it is meant as a surprise for people who were not asked; the closest "
+                                  "family not asked are then named in the finding that takes the place of "
+                                  "``surprise_rule``.")
+    surprise_rule: Id | None = Field(default=None, description="The rule a named surprise finding replaces.")
+    guardian_field: Id | None = Field(
+        default=None, description="Short-text field of the register: who answers for a person who cannot decide "
+                                  "for themselves (a minor child's parent or guardian).")
     commercial: Condition = Field(description="When the plan uses it commercially or in advertising.")
     aspects: dict[Aspect, Condition] = Field(description="When the plan uses the person's image, voice, name...")
 
@@ -149,13 +162,23 @@ class Ethics(Strict):
 
 
 class Duty(Strict):
-    """A duty of the maker that is not anyone's consent (e.g. disclosure under AI Act Art. 50(4))."""
+    """A duty of the maker that is not anyone's consent (e.g. disclosure under AI Act Art. 50(4)).
+
+    Where it applies it is one finding: a condition to meet (``caution``) while the plan does not meet it, advice
+    (``info``) once it does. It takes the place of the rules in ``replaces`` (one fact, one finding).
+    """
 
     id: Id
     jurisdiction: Id
+    law: LText = Field(description="The law it belongs to, as it follows 'Under': 'EU law', 'EU-Recht'.")
     citation: LText
-    duty: LText
+    duty: LText = Field(description="What it asks, in a sentence that can follow 'Under <law> (<citation>), '.")
     applies_if: Condition
+    met_if: Condition | None = Field(default=None, description="When the plan as answered meets the duty.")
+    action: LText = Field(description="What to do to meet it.")
+    met: LText | None = Field(default=None, description="Said when met_if holds: what to keep doing.")
+    dimension: Id
+    replaces: list[Id] = Field(default_factory=list, description="Rules that say the same; they give way to it.")
     exempt: LText | None = None
     sources: list[Id] = Field(min_length=1)
     as_of: dt.date

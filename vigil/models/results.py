@@ -75,6 +75,7 @@ class PersonConsent(_Result):
     relation: str | None
     roles: list[str]
     position: str | None
+    guardian: str | None = Field(default=None, description="Who answers for them (a minor child's guardian).")
     need: ConsentNeed
     basis: list[LegalBasis] = Field(default_factory=list)
     reason: LText
