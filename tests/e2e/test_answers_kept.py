@@ -118,7 +118,7 @@ def test_answers_survive_reload_language_sections_and_reopening(page: Page, app_
     show_section()
     watch.unchanged("another section and back")
     d.go_page("start")
-    d.click_keyed(f"vigil.start.open.{aid}")
+    d.open_from_start(aid)  # the assessment just changed is the queue's first row
     d.idle(600)
     show_section()
     watch.unchanged("reopened from the Start page")

@@ -86,6 +86,18 @@ def switch_page(at: AppTest, page_id: str) -> AppTest:
     return at
 
 
+def queue_table(at: AppTest) -> Any:
+    """The Start page's queue as a pandas DataFrame (Title, Reference, Verdict, Progress, ...), or None."""
+    return at.dataframe[0].value if len(at.dataframe) else None
+
+
+def choose_row(at: AppTest, title: str) -> AppTest:
+    """Choose the queue's row with this title, as a click on it does (its actions appear below the table)."""
+    index = list(queue_table(at)["Title"]).index(title)
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    return at.run()
+
+
 def assert_ok(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 

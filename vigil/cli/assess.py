@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from vigil import i18n
-from vigil.cli.common import EXIT_OK, load_assessment, parse_date, say, say_json
+from vigil.cli import batch
+from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_assessment, parse_date, say, say_json
+from vigil.cli.stores import catalog_or_fail
 from vigil.engine import evaluate
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
@@ -98,7 +101,13 @@ def evaluation_text(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    assessment, checklist = load_assessment(args.file)
+    if args.format in ("csv", "jsonl"):
+        bad = batch.assess_many(args.files, catalog_or_fail(), args.today, args.lang, args.format)
+        return EXIT_USAGE if bad else EXIT_OK
+    if len(args.files) != 1 or Path(args.files[0]).is_dir():
+        raise CliError("several files or a folder are assessed with --format csv or --format jsonl "
+                       "(one row per assessment)")
+    assessment, checklist = load_assessment(args.files[0])
     evaluation = evaluate(checklist, assessment, args.today)
     if args.format == "json":
         say_json(evaluation_json(checklist, evaluation, args.lang))
@@ -108,9 +117,11 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("assess", help="evaluate an assessment file and print the verdict")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = sub.add_parser("assess", help="evaluate assessment files and print the verdicts",
+                       description="One file as text or JSON; files and folders as CSV or JSON Lines, one row per "
+                                   "assessment (reference, verdict, progress, blockers, who must still agree).")
+    p.add_argument("files", metavar="FILE|DIR", nargs="+")
+    p.add_argument("--format", choices=["text", "json", "csv", "jsonl"], default="text")
     p.add_argument("--lang", choices=list(i18n.available_languages()), default="en")
     p.add_argument("--today", type=parse_date, default=dt.date.today(), help="evaluate as of this date (YYYY-MM-DD)")
     p.set_defaults(func=cmd_assess)

@@ -190,6 +190,15 @@ class Meta(_Data):
     updated: dt.datetime = Field(default_factory=utc_now)
 
 
+class Prefill(_Data):
+    """An answer this assessment started with rather than was given: from the maker's practice defaults or from a
+    template. The mark holds while the answer is still the one filled in (``answer``); a save drops it once the
+    user has changed that answer (``vigil.practice.settle``)."""
+
+    source: Literal["practice", "template"]
+    answer: Answer
+
+
 class StampRecord(_Data):
     """Content Credentials (C2PA) were put on a finished file with ``vigil stamp`` or the Credentials page.
 
@@ -227,5 +236,10 @@ class Assessment(_Data):
     maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)
+    prefilled: dict[str, Prefill] = Field(
+        default_factory=dict, exclude_if=lambda marks: not marks,
+        description="Answers filled in from the practice defaults or a template, by question id (left out of the "
+                    "file when there are none).",
+    )
     stamps: list[StampRecord] = Field(default_factory=list)
     """Content Credentials applied to finished files, oldest first."""

@@ -34,7 +34,6 @@ class SqliteTarget:
 
     path: Path | None
     read_only: bool = False
-    default_location: bool = False
 
     def describe(self) -> str:
         if self.path is None:
@@ -72,7 +71,7 @@ def resolve(url: str | None = None) -> Target:
     """The database to use: ``url``, else ``VIGIL_DATABASE_URL``, else the SQLite file in the data folder."""
     text = url if url is not None else os.environ.get(URL_ENV, "").strip() or None
     if text is None:
-        return SqliteTarget(default_data_dir() / SQLITE_FILE_NAME, default_location=True)
+        return SqliteTarget(default_data_dir() / SQLITE_FILE_NAME)
     try:
         _check_port(text)
         parsed = make_url(text)

@@ -12,15 +12,18 @@ import re
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment, utc_now
+from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
-from vigil.upgrade import upgrade
+from vigil.store.summary import SUMMARY_VERSION, Summary
+from vigil.upgrade import NewerFormatError, upgrade
 
 metadata = MetaData()
+"""The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
+_JSON = JSON().with_variant(JSONB(), "postgresql")
 assessments = Table(
     "assessments",
     metadata,
@@ -31,9 +34,47 @@ assessments = Table(
     Column("revision", Integer, nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+    Column("document", _JSON, nullable=False),
+    # The summary the work queue lists, sorts and filters by (written at each save; ``vigil.store.summary``).
+    Column("reference", Text, nullable=False, server_default=""),
+    Column("search", Text, nullable=False, server_default=""),
+    Column("format_version", Integer, nullable=True),
+    Column("summary_state", Text, nullable=False, server_default="pending"),
+    Column("summary_version", Integer, nullable=False, server_default="0"),
+    Column("verdict", Text, nullable=True),
+    Column("answered", Integer, nullable=True),
+    Column("required", Integer, nullable=True),
+    Column("unanswered", Integer, nullable=True),
+    Column("not_asked", Integer, nullable=True),
+    Column("next_due", Date, nullable=True),
 )
 Index("ix_assessments_updated", assessments.c.updated)
+Index("ix_assessments_verdict", assessments.c.verdict, assessments.c.updated)
+Index("ix_assessments_next_due", assessments.c.next_due)
+Index("ix_assessments_reference", assessments.c.reference)
+Index("ix_assessments_unanswered", assessments.c.unanswered)
+Index("ix_assessments_not_asked", assessments.c.not_asked)
+Index("ix_assessments_summary_state", assessments.c.summary_state, assessments.c.summary_version)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+
+templates = Table(
+    "templates",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+Index("ix_templates_name", templates.c.name)
 
 # A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
@@ -71,14 +112,31 @@ def document(assessment: Assessment) -> JsonText:
     return JsonText(doc)
 
 
-def columns(stored: Assessment, doc: JsonText, now: dt.datetime) -> dict[str, Any]:
+def columns(stored: Assessment, doc: JsonText, now: dt.datetime, summary: Summary) -> dict[str, Any]:
     return {
         "checklist_id": stored.checklist.id,
         "checklist_version": stored.checklist.version,
-        "title": stored.meta.title,
         "revision": stored.revision,
         "updated": now,
         "document": doc,
+        **summary_columns(summary),
+    }
+
+
+def summary_columns(summary: Summary, state: str = "ok") -> dict[str, Any]:
+    return {
+        "title": summary.title,
+        "reference": summary.reference,
+        "search": summary.search,
+        "format_version": summary.format_version,
+        "summary_state": state,
+        "summary_version": SUMMARY_VERSION,
+        "verdict": summary.verdict.value if summary.verdict is not None else None,
+        "answered": summary.answered,
+        "required": summary.required,
+        "unanswered": summary.unanswered,
+        "not_asked": summary.not_asked,
+        "next_due": summary.next_due,
     }
 
 
@@ -87,12 +145,31 @@ def stamped(assessment: Assessment, revision: int) -> Assessment:
     return assessment.model_copy(update={"revision": revision, "meta": meta})
 
 
+def raw_format_version(doc: Any) -> Any:
+    if isinstance(doc, str | bytes):
+        try:
+            doc = json.loads(doc)
+        except ValueError:
+            return None
+    return doc.get("format_version") if isinstance(doc, dict) else None
+
+
+def newer_format(version: Any) -> bool:
+    return isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+
+
 def load(doc: Any) -> Assessment:
-    """A stored document as an assessment, upgraded to the current format version (vigil.upgrade)."""
+    """The stored document as an assessment, upgraded to the current format version (vigil.upgrade). Raises
+    ``UnreadableError`` (``reason`` ``newer`` or ``damaged``): a document in a newer format is refused even when its
+    fields happen to parse, so that it is never saved back in this version's older format."""
     try:
-        raw = json.loads(doc) if isinstance(doc, str) else doc
+        raw = json.loads(doc) if isinstance(doc, str | bytes) else doc
         if not isinstance(raw, dict):
-            raise UnreadableError(t("en", "store.unreadable"))
+            raise UnreadableError(t("en", "store.unreadable"), reason="damaged")
+        if newer_format(raw.get("format_version")):
+            raise NewerFormatError(raw["format_version"])
         return Assessment.model_validate(upgrade(raw))
+    except NewerFormatError:
+        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
     except (ValidationError, ValueError, RecursionError):
-        raise UnreadableError(t("en", "store.unreadable")) from None
+        raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None

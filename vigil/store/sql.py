@@ -17,39 +17,62 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import (
     Engine,
+    and_,
     create_engine,
     delete,
     func,
+    or_,
     select,
     text,
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment, is_id
+from vigil.models.assessment import FORMAT_VERSION, Assessment, is_id
+from vigil.practice import settle
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
     StaleWriteError,
     StoredAssessment,
     StoreUnavailableError,
+    UnreadableError,
+    migrate,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate
-from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, loads, metadata, stamped
+from vigil.store.practice_sql import PracticeTables
+from vigil.store.queue import QueuePage, QueueQuery, page_statements
+from vigil.store.queue import row as queue_row
+from vigil.store.schema import (
+    as_utc,
+    assessments,
+    columns,
+    document,
+    dumps,
+    load,
+    loads,
+    raw_format_version,
+    stamped,
+    summary_columns,
+)
 from vigil.store.sqlite_file import SqliteFile, WriteQueue
+from vigil.store.summary import SUMMARY_VERSION, Summarizer, Summary, basic, catalog_summarizer
 
 log = logging.getLogger("vigil.store")
+_NOT_NEWER = or_(assessments.c.format_version.is_(None), assessments.c.format_version <= FORMAT_VERSION)
 
 BUSY_TIMEOUT_S = 1.5
+MIGRATION_WAIT_S = 60.0
+"""How long a starting server waits for another one's schema upgrade of the same SQLite file."""
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
@@ -61,11 +84,13 @@ def _known_form(assessment_id: str) -> None:
         raise NotFoundError(t("en", "store.not_found"))
 
 
-class SqlStore:
+class SqlStore(PracticeTables):
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
 
-    def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
+                 summarizer: Summarizer | None = None) -> None:
         self.target = target
+        self._summarizer = summarizer or catalog_summarizer()
         self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
         self._schema_ready = False
@@ -107,15 +132,42 @@ class SqlStore:
                 return
             if self._file is not None:
                 self._file.prepare()
-            with self._faults(), self._engine.begin() as conn:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-                elif not self._read_only:
-                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-                metadata.create_all(conn)
+            self._migrate()
             self._schema_ready = True
             if self._file is not None:
                 self._file.mark_created()
+
+    def _migrate(self) -> None:
+        """Bring the schema up to this version's under the database's schema lock (``vigil.store.migrate``).
+
+        PostgreSQL: an advisory transaction lock. SQLite: a write transaction (``BEGIN IMMEDIATE``) on a
+        connection that waits up to ``MIGRATION_WAIT_S`` for another server's upgrade to finish.
+        A read-only SQLite file is only checked.
+        """
+        engine = self._engine
+        if self._file is not None:
+            file = self._file
+            engine = create_engine(
+                "sqlite://", creator=lambda: file.connect(MIGRATION_WAIT_S), poolclass=NullPool,
+                logging_name=_LOGGING_NAME, hide_parameters=True,
+            )
+        try:
+            with self._faults(), engine.begin() as conn:
+                if self._read_only:
+                    if (found := migrate.check(conn)) != migrate.head():
+                        raise migrate.SchemaOutdatedError(found or "empty", migrate.head())
+                    return
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+                else:
+                    migrate.check(conn)  # before WAL mode is set: a newer database is not touched at all
+                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if migrate.upgrade(conn):
+                    log.info("database schema upgraded to %s", migrate.head())
+        finally:
+            if engine is not self._engine:
+                engine.dispose()
 
     @property
     def _read_only(self) -> bool:
@@ -163,10 +215,10 @@ class SqlStore:
     # ------------------------------------------------------------------ the contract
 
     def create(self, assessment: Assessment) -> Assessment:
-        stored = stamped(assessment, 1)
+        stored = stamped(settle(assessment), 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
-        row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now)}
+        row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now, self._summary(stored))}
         with self._session(write=True):
             try:
                 with self._engine.begin() as conn:
@@ -174,6 +226,26 @@ class SqlStore:
             except IntegrityError:
                 raise AlreadyExistsError(t("en", "store.already_exists")) from None
         return load(doc)
+
+    def create_many(self, batch: Sequence[Assessment]) -> list[Assessment]:
+        """Insert several new assessments in one transaction: all of them, or none (``AlreadyExistsError``)."""
+        now = dt.datetime.now(dt.UTC)
+        docs, rows = [], []
+        for assessment in batch:
+            stored = stamped(settle(assessment), 1)
+            doc = document(stored)
+            docs.append(doc)
+            rows.append({"id": stored.id, "created": stored.meta.created,
+                         **columns(stored, doc, now, self._summary(stored))})
+        if not rows:
+            return []
+        with self._session(write=True):
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(assessments.insert(), rows)
+            except IntegrityError:
+                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+        return [load(doc) for doc in docs]
 
     def get(self, assessment_id: str) -> Assessment:
         _known_form(assessment_id)
@@ -187,13 +259,15 @@ class SqlStore:
     def save(self, assessment: Assessment) -> Assessment:
         _known_form(assessment.id)
         expected = assessment.revision
-        stored = stamped(assessment, expected + 1)
+        stored = stamped(settle(assessment), expected + 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
         tbl = assessments
         stmt = (
-            update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
-            .values(**columns(stored, doc, now))
+            update(tbl)
+            # a row in a newer format (written by a newer Vigil) is never overwritten in this older one
+            .where(tbl.c.id == stored.id, tbl.c.revision == expected, _NOT_NEWER)
+            .values(**columns(stored, doc, now, self._summary(stored)))
         )
         with self._session(write=True):
             with self._engine.begin() as conn:
@@ -206,6 +280,8 @@ class SqlStore:
             return load(doc)
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
+        if actual == expected:  # the revision matches, so the row is in a newer format
+            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
@@ -235,6 +311,61 @@ class SqlStore:
 
     # ------------------------------------------------------------------ beyond the contract
 
+    def _summary(self, stored: Assessment) -> Summary:
+        """The summary columns; a fault in evaluating never stops a save (the row then lists no verdict)."""
+        try:
+            return self._summarizer(stored)
+        except Exception as exc:  # the save matters more than its summary
+            log.warning("could not summarise an assessment (%s); saved without a verdict", type(exc).__name__)
+            return basic(stored)
+
+    def queue(self, query: QueueQuery) -> QueuePage:
+        """One page of the work queue (reads only the summary columns)."""
+        rows_stmt, count_stmt = page_statements(query)
+        with self._session(), self._engine.connect() as conn:
+            rows = conn.execute(rows_stmt).all()
+            total = int(conn.execute(count_stmt).scalar_one())
+        return QueuePage(rows=[queue_row(r) for r in rows], total=total)
+
+    def raw(self, assessment_id: str) -> str:
+        """The stored document exactly as kept, as JSON text (to download a row this version cannot open)."""
+        query = select(assessments.c.document).where(assessments.c.id == assessment_id)
+        with self._session(), self._engine.connect() as conn:
+            doc = conn.execute(query).scalar_one_or_none()
+        if doc is None:
+            raise NotFoundError(t("en", "store.not_found"))
+        return doc if isinstance(doc, str) else dumps(doc)
+
+    def refresh_summaries(self, batch: int = 200) -> int:
+        """Summarise the rows whose summary is missing or older (after an upgrade). Rows in a newer format are
+        left to the newer Vigil that wrote them. Returns how many rows were summarised."""
+        tbl = assessments
+        stale = and_(tbl.c.summary_version < SUMMARY_VERSION, _NOT_NEWER)
+        pending = or_(tbl.c.summary_state == "pending", stale)
+        done = 0
+        while True:
+            with self._session(), self._engine.connect() as conn:
+                found = conn.execute(
+                    select(tbl.c.id, tbl.c.revision, tbl.c.document).where(pending).order_by(tbl.c.id).limit(batch)
+                ).all()
+            if not found:
+                return done
+            updates = []
+            for r in found:
+                try:
+                    values = summary_columns(self._summary(load(r.document)))
+                except UnreadableError:
+                    values = {"summary_state": "unreadable", "summary_version": SUMMARY_VERSION,
+                              "format_version": _int_or_none(raw_format_version(r.document))}
+                updates.append((r.id, r.revision, values))
+            with self._session(write=True), self._engine.begin() as conn:
+                for aid, revision, values in updates:
+                    # only if unchanged since it was read: a save in between wrote its own summary
+                    conn.execute(update(tbl).where(tbl.c.id == aid, tbl.c.revision == revision).values(**values))
+            done += len(updates)
+            if len(found) < batch:
+                return done
+
     def count(self) -> int:
         with self._session(), self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(assessments)).scalar_one())
@@ -248,16 +379,23 @@ class SqlStore:
         self._engine.dispose()
 
 
-def open_store(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> SqlStore:
+def _int_or_none(value: object) -> int | None:
+    return min(value, 2**31 - 1) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def open_store(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
+               summarizer: Summarizer | None = None) -> SqlStore:
     """The store at ``url``, else ``VIGIL_DATABASE_URL``, else ``vigil.sqlite3`` in ``VIGIL_DATA_DIR``.
 
     Creates the schema now when the database can be reached; when it cannot (a server down, a locked file),
     the store is still returned and each call raises ``StoreUnavailableError`` until the fault clears.
     Raises ``StoreConfigError`` for an address that can never work.
     """
-    store = SqlStore(resolve(url), busy_timeout_s=busy_timeout_s)
+    store = SqlStore(resolve(url), busy_timeout_s=busy_timeout_s, summarizer=summarizer)
     try:
         store._ensure_schema()
+        if not store._read_only:
+            store.refresh_summaries()
     except StoreUnavailableError as exc:
         log.warning("store not ready at start (%s); will retry on use", exc.reason)
     return store

@@ -62,6 +62,8 @@ class StartState:
     import_error: str | None = None
     goto: str | None = None
     note: str | None = None
+    page: int = 0
+    """The page of the work queue shown (back to the first whenever a search or filter changes)."""
 
 
 @dataclass

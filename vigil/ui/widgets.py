@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from vigil import practice
 from vigil.i18n import t
 from vigil.i18n.formats import widget_date_format
 from vigil.models.assessment import Answer, Assessment
@@ -270,6 +271,9 @@ def question(ctx: Context, session: Session, checklist: Checklist, q: Question) 
     answer = draft.answers.get(q.id)
     with st.container(border=True, key=session.widget_key("box", q.id)):
         st.markdown(f"**{_label(ctx, q)}**")
+        filled = practice.mark(draft, q.id)
+        if filled is not None:  # our own words: the answer came from the practice defaults or a template
+            st.caption(":material/bookmark: " + ctx.t(f"ui.practice.mark.{filled.source}"))
         st.caption(md_escape(pick(q.help, ctx.lang)))
         if q.kind == QuestionKind.people:
             _people(ctx, session, draft, q)
