@@ -1,17 +1,15 @@
 """The facts the documents state, read through the checklist's ``documents`` bindings.
 
-Only visible answers count: an answer to a question that is hidden now is not a fact of the documents.
+Only visible answers count: an answer to a question that is hidden now is not a fact of the documents. The caller
+passes the visible questions and their effective answers (``DocumentInput`` works them out once for every document).
 A fact that is not answered (or answered "don't know") is ``None``, so a document can say "not yet decided".
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import BaseModel, ConfigDict
 
-from vigil.engine import visible_answers
-from vigil.models.assessment import Answer, Assessment
+from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
 from vigil.models.results import ConsentNeed, Evaluation
@@ -52,15 +50,9 @@ class Facts(BaseModel):
     """The family's agreement is recorded and nothing in its dimension is unresolved."""
 
 
-def _visible(checklist: Checklist, assessment: Assessment, today: dt.date
-             ) -> tuple[dict[str, Question], dict[str, Answer]]:
-    visible, effective = visible_answers(checklist, assessment.answers, today)
-    return {q.id: q for q in visible}, effective
-
-
-def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, lang: str,
-               today: dt.date) -> Facts:
-    questions, answers = _visible(checklist, assessment, today)
+def read_facts(checklist: Checklist, questions: dict[str, Question], answers: dict[str, Answer],
+               evaluation: Evaluation, lang: str) -> Facts:
+    """The facts, from the visible ``questions`` (by id) and their effective ``answers``."""
     b = checklist.documents
 
     def fact(qid: str | None) -> str | None:
