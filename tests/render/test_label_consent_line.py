@@ -7,9 +7,7 @@ from pathlib import Path
 
 from vigil.assessment_file import read_assessment
 from vigil.catalog import load_catalog
-from vigil.engine import evaluate
-from vigil.render.facts import read_facts
-from vigil.render.labels import label_kit
+from vigil.render import document_input
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 TODAY = dt.date(2026, 12, 2)
@@ -17,8 +15,8 @@ TODAY = dt.date(2026, 12, 2)
 
 def _kit_caption(name: str, lang: str = "en") -> tuple[bool, str]:
     assessment, checklist = read_assessment(SCENARIOS / name, load_catalog())
-    facts = read_facts(checklist, assessment, evaluate(checklist, assessment, TODAY), lang, TODAY)
-    return facts.family_consent_settled, label_kit(checklist, assessment, lang, TODAY).caption
+    inp = document_input(checklist, assessment, lang, TODAY)
+    return inp.facts.family_consent_settled, inp.kit.caption
 
 
 def test_a_child_not_asked_yet_means_no_consent_line() -> None:

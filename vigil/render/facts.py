@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
-from vigil.models.results import ConsentNeed, Evaluation
+from vigil.models.results import ConsentNeed, DimensionStatus, Evaluation
 from vigil.render.text import answer_text, field_value, year_of
 
 
@@ -96,11 +96,16 @@ def read_facts(checklist: Checklist, questions: dict[str, Question], answers: di
             ))
         # "Made with the consent of the family" is a public statement: true only when everyone the family's say
         # rests on has agreed (the law's and the checklist's verdict on them, else everyone in the register).
-        # A relative not yet asked or still deciding leaves it unsaid, whatever the verdict.
+        # A relative not yet asked or still deciding leaves it unsaid, whatever the verdict. A checklist that does
+        # not say which positions mean agreement falls back to the status of the register's topic.
         agreed = set(b.people_agreed_options)
         family = [pc for pc in evaluation.consent if pc.need != ConsentNeed.no_say]
-        everyone = [pc.position in agreed for pc in family] if family else [r.agreed for r in rows]
-        settled = bool(everyone) and all(everyone)
+        if agreed:
+            everyone = [pc.position in agreed for pc in family] if family else [r.agreed for r in rows]
+            settled = bool(everyone) and all(everyone)
+        else:
+            status = evaluation.dimension(pq.dimension).status
+            settled = bool(rows) and status in (DimensionStatus.ready, DimensionStatus.proceed_with_conditions)
 
     return Facts(
         person_name=fact(b.person_name),
