@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.credentials import media
 from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, scenario
-from tests.ui.support import assert_ok, key, start_app, stored, switch_page
+from tests.ui.support import assert_ok, key, shown_text, start_app, stored, switch_page
 from vigil.credentials.verify import Status, verify_bytes
 from vigil.models.common import pick
 
@@ -33,9 +33,7 @@ def _open(name: str) -> AppTest:
 
 
 def _texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [w.value for w in at.warning]
-    parts += [s.value for s in at.success] + [i.value for i in at.info] + [c.value for c in at.caption]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
+    return shown_text(at, ("markdown", "error", "warning", "success", "info", "caption"))
 
 
 def _download(at: AppTest):  # type: ignore[no-untyped-def]

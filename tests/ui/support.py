@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from vigil.models.checklist import Checklist, PeopleFieldKind, Question, Questio
 from vigil.models.results import Evaluation
 from vigil.store import NotFoundError, StaleWriteError, StoredAssessment, StoreUnavailableError
 from vigil.store.sql import open_store
+from vigil.ui.text import WORD_JOINER
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
@@ -272,3 +274,11 @@ class MemoryStore:
         self._check()
         return [StoredAssessment(a.id, a.meta.title, a.checklist.id, a.checklist.version, a.meta.updated,
                                  a.revision) for a in self.rows.values()]
+
+
+def shown_text(at: AppTest, kinds: tuple[str, ...] = ("title", "header", "subheader", "markdown", "caption", "text",
+                                                       "info", "warning", "error", "success")) -> str:
+    """What the page shows as text, in one string: Markdown sources read as the browser shows them (escapes
+    undone, ``&#58;`` a colon, without the invisible word joiners ``md_escape`` adds)."""
+    source = "\n".join(str(e.value) for kind in kinds for e in getattr(at, kind))
+    return re.sub(r"\\(.)", r"\1", source).replace("&#58;", ":").replace(WORD_JOINER, "")

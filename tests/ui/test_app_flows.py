@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from tests.ui.support import (
     has_widget,
     key,
     new_assessment,
+    shown_text,
     start_app,
     stored,
     switch_page,
@@ -30,9 +30,7 @@ PAGES = ("questionnaire", "results", "family", "support")
 
 def texts(at) -> str:  # type: ignore[no-untyped-def]
     """Everything the page shows as text, in one string."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning")
-             for e in getattr(at, kind)]
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+    return shown_text(at)
 
 
 def test_start_page_draws_without_an_assessment() -> None:

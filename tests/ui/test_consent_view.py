@@ -3,14 +3,20 @@ asked), and the results name the verdict's cause and the next points."""
 
 from __future__ import annotations
 
-import re
-
-from tests.ui.support import add_person, assert_ok, checklist_for, key, new_assessment, start_app, switch_page
+from tests.ui.support import (
+    add_person,
+    assert_ok,
+    checklist_for,
+    key,
+    new_assessment,
+    shown_text,
+    start_app,
+    switch_page,
+)
 
 
 def _texts(at) -> str:  # type: ignore[no-untyped-def]
-    parts = [e.value for kind in ("markdown", "caption", "text", "subheader") for e in getattr(at, kind)]
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+    return shown_text(at, ("markdown", "caption", "text", "subheader"))
 
 
 def _step(at, section: str) -> None:  # type: ignore[no-untyped-def]
