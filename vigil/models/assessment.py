@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
+
+from vigil.models.common import LongText, Sha256, ShortText
+from vigil.models.consent_record import ConsentRecord
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
 FORMAT_VERSION = 1
 
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-
-
-def _without_nul(value: str) -> str:
-    """NUL characters (they come along with some pastes) mean nothing in text and no database stores them."""
-    return value.replace("\x00", "")
-
-
-ShortText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=2_000)]
-LongText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=50_000)]
 
 
 def new_id() -> str:
@@ -138,3 +131,5 @@ class Assessment(_Data):
     maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)
+    consent_record: ConsentRecord = Field(default_factory=ConsentRecord)
+    """Links, the relatives' own answers and withdrawals, in a hash chain (``vigil.models.consent_record``)."""

@@ -6,7 +6,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -21,6 +21,17 @@ def _check_id(value: str) -> str:
 
 Id = Annotated[str, AfterValidator(_check_id)]
 """A stable machine id: lower_snake_case."""
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _without_nul(value: str) -> str:
+    """NUL characters (they come along with some pastes) mean nothing in text and no database stores them."""
+    return value.replace("\x00", "")
+
+
+ShortText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=2_000)]
+LongText = Annotated[str, AfterValidator(_without_nul), StringConstraints(max_length=50_000)]
 
 LText = dict[str, str]
 """Localized text: language code -> text. The catalog checks every declared language is present."""

@@ -1,0 +1,192 @@
+"""What the consent record says now: each person's own latest answer, each link's state, and the register as the
+engine should read it (a person's own recorded answer counts over what the maker reported).
+
+Pure: the plan snapshot and the time are passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from vigil.engine import visible_answers
+from vigil.models.assessment import Answer, Assessment, Person
+from vigil.models.checklist import Checklist
+from vigil.models.consent_record import ConsentRecord, EntryKind, PlanSnapshot, PlanValue, RecordedAnswer, Response
+
+STATEMENTS = ("medium", "description", "new_words", "audience", "platforms", "commercial", "retention",
+              "withdrawal")
+"""The plan's statements, by the name of their binding in the checklist's ``documents`` section."""
+
+
+def _typed(answer: Answer | None) -> PlanValue:
+    if answer is None or not answer.is_answered:
+        return None
+    if answer.choices:
+        return sorted(answer.choices)
+    if answer.choice:
+        return answer.choice
+    if answer.number is not None:
+        return answer.number
+    if answer.date is not None:
+        return answer.date.isoformat()
+    return (answer.text or "").strip() or None
+
+
+def plan_snapshot(checklist: Checklist, assessment: Assessment, today: dt.date) -> PlanSnapshot:
+    """The plan's statements as typed values (visible answers only)."""
+    visible, answers = visible_answers(checklist, assessment.answers, today)
+    shown = {q.id for q in visible}
+    values: dict[str, PlanValue] = {}
+    for sid in STATEMENTS:
+        qid = getattr(checklist.documents, sid)
+        values[sid] = _typed(answers.get(qid)) if qid in shown else None
+    return PlanSnapshot(statements=values)
+
+
+class LinkState(StrEnum):
+    active = "active"
+    revoked = "revoked"
+    expired = "expired"
+
+
+class LinkInfo(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    person: str
+    lang: str
+    created: dt.datetime
+    expires: dt.datetime | None
+    revoked: dt.datetime | None = None
+    in_person: bool = False
+
+    def state(self, now: dt.datetime) -> LinkState:
+        if self.revoked is not None:
+            return LinkState.revoked
+        if self.expires is not None and now >= self.expires:
+            return LinkState.expired
+        return LinkState.active
+
+
+class OwnAnswer(BaseModel):
+    """A person's latest answer in their own word (or their withdrawal)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    person: str
+    seq: int
+    at: dt.datetime
+    lang: str
+    answer: RecordedAnswer | None
+    """None when the latest entry is a withdrawal."""
+    plan: PlanSnapshot | None
+    changed: list[str]
+    """Plan statements that changed since they answered (empty when the plan is the one they saw)."""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.answer is None
+
+    @property
+    def for_earlier_plan(self) -> bool:
+        return bool(self.changed)
+
+    @property
+    def signed_name(self) -> str:
+        sig = self.answer.signature if self.answer is not None else None
+        return sig.full_name if sig is not None else ""
+
+
+def links(record: ConsentRecord) -> dict[str, LinkInfo]:
+    """Every link (and in-person hand-over) by its id, in the order created."""
+    out: dict[str, LinkInfo] = {}
+    for e in record.entries:
+        if e.kind in (EntryKind.link_created, EntryKind.handed_over) and e.link:
+            out[e.link] = LinkInfo(id=e.link, person=e.person, lang=e.lang, created=e.at, expires=e.expires,
+                                   in_person=e.kind == EntryKind.handed_over)
+        elif e.kind == EntryKind.link_revoked and e.link in out:
+            out[e.link] = out[e.link].model_copy(update={"revoked": e.at})
+    return out
+
+
+def own_answers(record: ConsentRecord, current: PlanSnapshot) -> dict[str, OwnAnswer]:
+    """Each person's latest answer or withdrawal, compared with the current plan."""
+    out: dict[str, OwnAnswer] = {}
+    for e in record.entries:
+        if e.kind == EntryKind.answer_recorded and e.answer is not None:
+            changed = current.changed_since(e.plan) if e.plan is not None else []
+            out[e.person] = OwnAnswer(person=e.person, seq=e.seq, at=e.at, lang=e.lang, answer=e.answer,
+                                      plan=e.plan, changed=changed)
+        elif e.kind == EntryKind.withdrawn:
+            out[e.person] = OwnAnswer(person=e.person, seq=e.seq, at=e.at, lang=e.lang, answer=None, plan=e.plan,
+                                      changed=[])
+    return out
+
+
+def position_of(own: OwnAnswer) -> str:
+    """The register position a person's own answer means.
+
+    An objection or a withdrawal is a refusal. An agreement given for an earlier plan counts as not yet given
+    (undecided) until they agree again; so do "I need more time" and a question.
+    """
+    if own.answer is None or own.answer.response == Response.objects:
+        return "objects"
+    if own.answer.response in (Response.needs_time, Response.question) or own.for_earlier_plan:
+        return "undecided"
+    if own.answer.response == Response.agrees_in_part and set(own.answer.agreed) != set(own.answer.asked):
+        return "agrees_in_part"
+    return "agrees"
+
+
+def with_own_answers(checklist: Checklist, assessment: Assessment, current: PlanSnapshot) -> Assessment:
+    """The assessment with each person's own recorded answer in their register row, as the engine reads it.
+
+    The maker's reported values stay in the stored draft; this copy is only evaluated. A position the register
+    does not offer (``agrees_in_part`` in an older checklist) is read as the nearest one it does: ``agrees``
+    with the agreed items named in the scope field.
+    """
+    b = checklist.documents
+    if not assessment.consent_record.entries or not b.people or not b.people_position_field:
+        return assessment
+    answer = assessment.answers.get(b.people)
+    if answer is None or not answer.people:
+        return assessment
+    own = own_answers(assessment.consent_record, current)
+    if not own:
+        return assessment
+    register = next((q for q in checklist.questions() if q.id == b.people), None)
+    fields = {f.id: f for f in register.fields} if register is not None else {}
+    position_field = fields.get(b.people_position_field)
+    offered = {o.id for o in position_field.options} if position_field is not None else set()
+    recorded_field = fields.get("recorded")
+    people: list[Person] = []
+    for person in answer.people:
+        mine = own.get(person.id)
+        if mine is None:
+            people.append(person)
+            continue
+        values = dict(person.values)
+        position = position_of(mine)
+        if position not in offered and position == "agrees_in_part":
+            position = "agrees"
+        values[b.people_position_field] = position
+        if "scope" in fields and mine.answer is not None and position in ("agrees", "agrees_in_part"):
+            values["scope"] = ", ".join(mine.answer.agreed)
+        if recorded_field is not None and "written" in {o.id for o in recorded_field.options}:
+            values["recorded"] = "written"
+        if "date" in fields:
+            values["date"] = mine.at.date().isoformat()
+        people.append(person.model_copy(update={"values": values}))
+    answers = dict(assessment.answers)
+    answers[b.people] = answer.model_copy(update={"people": people})
+    return assessment.model_copy(update={"answers": answers})
+
+
+def read_with_own_answers(checklist: Checklist, assessment: Assessment, today: dt.date) -> Assessment:
+    """``with_own_answers`` against the plan as it is ``today``: what ``engine.evaluate`` reads."""
+    if not assessment.consent_record.entries:
+        return assessment
+    return with_own_answers(checklist, assessment, plan_snapshot(checklist, assessment, today))
