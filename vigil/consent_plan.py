@@ -73,3 +73,43 @@ def plan_statements(checklist: Checklist, assessment: Assessment, lang: str, tod
 def asked_items(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> list[AskedItem]:
     name = person_name(checklist, assessment, lang, today)
     return [AskedItem(id=p, text=doc(lang, f"consent.perm.{p}", name=name)) for p in ITEMS]
+
+
+class PageText(BaseModel):
+    """Everything the relative's page says about the plan, in one language. Its ``as_text`` is what is hashed
+    into the record (and kept beside it), so the record says exactly what the person was shown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lang: str
+    title: str
+    intro: str
+    statements: list[PlanStatement]
+    undecided: str
+    items_intro: str
+    items: list[AskedItem]
+    freedom: str
+    declaration: str
+
+    def as_text(self) -> str:
+        lines = [self.title, "", self.intro, ""]
+        lines += [f"{s.label}: {s.text if s.text is not None else self.undecided}" for s in self.statements]
+        lines += ["", self.items_intro]
+        lines += [f"- {item.text}" for item in self.items]
+        lines += ["", self.freedom, "", self.declaration]
+        return "\n".join(lines) + "\n"
+
+
+def page_text(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> PageText:
+    name = person_name(checklist, assessment, lang, today)
+    return PageText(
+        lang=lang,
+        title=i18n.t(lang, "consent_page.title", name=name),
+        intro=doc(lang, "consent.intro", name=name),
+        statements=plan_statements(checklist, assessment, lang, today),
+        undecided=doc(lang, "undecided"),
+        items_intro=i18n.t(lang, "consent_page.items_intro"),
+        items=asked_items(checklist, assessment, lang, today),
+        freedom=i18n.t(lang, "consent_page.freedom"),
+        declaration=i18n.t(lang, "consent_page.declaration"),
+    )

@@ -11,12 +11,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from vigil import i18n
-from vigil.cli import assess, documents, schema, validate
+from vigil.cli import assess, consent, documents, schema, validate
 from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError
 
 Command = Callable[[argparse.Namespace], int]
 
-COMMANDS = (validate, assess, schema, documents)
+COMMANDS = (validate, assess, schema, documents, consent)
 """The command modules, in the order ``vigil --help`` lists them."""
 
 

@@ -207,6 +207,12 @@ class SqlStore:
         finally:
             self._write_lock.release()
 
+    @property
+    def engine(self) -> Engine:
+        """The database engine, for the consent link index that shares this database (``vigil.store.links``)."""
+        self._ensure_schema()
+        return self._engine
+
     # ------------------------------------------------------------------ the contract
 
     def create(self, assessment: Assessment) -> Assessment:
