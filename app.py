@@ -2,11 +2,15 @@
 
 import streamlit as st
 
-from vigil.ui import frame, shell
+from vigil.ui import frame, relative_view, shell
 
 st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
-ctx = shell.prepare()
-navigation = st.navigation(shell.pages(ctx))
-frame.sidebar(ctx, navigation.url_path)
-frame.banner(ctx)
-navigation.run()
+if relative_view.requested():  # a relative's private link: their page alone, whatever the path
+    st.navigation([st.Page(shell.PAGES_DIR / "relative.py", title="Vigil", url_path="relative", default=True)],
+                  position="hidden").run()
+else:
+    ctx = shell.prepare()
+    navigation = st.navigation(shell.pages(ctx))
+    frame.sidebar(ctx, navigation.url_path)
+    frame.banner(ctx)
+    navigation.run()
