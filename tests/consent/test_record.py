@@ -18,6 +18,7 @@ from vigil.models.consent_record import (
     Response,
     Signature,
     append,
+    merge,
     verify,
 )
 
@@ -141,3 +142,14 @@ def test_a_signature_needs_a_name_and_the_declaration() -> None:
         Signature(full_name=" ", declaration=True)
     with pytest.raises(ValueError):
         Signature.model_validate({"full_name": "Anna", "declaration": False})
+
+
+def test_two_copies_that_grew_apart_merge_without_losing_an_entry() -> None:
+    base = chain(2)
+    theirs = append(base, at=T0 + dt.timedelta(days=1), who="p1", person="p1", kind=EntryKind.withdrawn)
+    mine = append(base, at=T0 + dt.timedelta(days=2), who=MAKER, person="p1", kind=EntryKind.link_revoked,
+                  link="L1")
+    merged = merge(theirs, mine)
+    assert verify(merged) is None
+    assert [e.kind for e in merged.entries][-2:] == [EntryKind.withdrawn, EntryKind.link_revoked]
+    assert merge(theirs, base) == theirs and merge(base, theirs) == theirs

@@ -207,3 +207,19 @@ def verify(record: ConsentRecord, anchor: Anchor | None = None) -> ChainProblem 
         if anchor.count and record.entries[anchor.count - 1].hash != anchor.head:
             return ChainProblem(seq=anchor.count, reason="altered")
     return None
+
+
+def merge(theirs: ConsentRecord, mine: ConsentRecord) -> ConsentRecord:
+    """One record from two copies of the same record that grew apart (a relative answered while the maker's
+    tab held an older copy): their entries stay as they are, mine that they lack are appended after them."""
+    common = 0
+    for a, b in zip(theirs.entries, mine.entries, strict=False):
+        if a.hash != b.hash:
+            break
+        common += 1
+    record = theirs
+    for e in mine.entries[common:]:
+        text = mine.texts.get(e.shown_sha256) if e.shown_sha256 else None
+        record = append(record, at=e.at, who=e.who, person=e.person, kind=e.kind, lang=e.lang, shown_text=text,
+                        plan=e.plan, link=e.link, expires=e.expires, answer=e.answer)
+    return record

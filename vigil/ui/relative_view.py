@@ -112,8 +112,9 @@ def _form(token: str, shown: PageText, link: str, now: dt.datetime) -> None:
     lang = shown.lang
     st.subheader(t(lang, "consent_page.your_answer"), anchor=False)
     with st.form("vigil.relative.form", clear_on_submit=False, enter_to_submit=False):
-        choice = st.radio(t(lang, "consent_page.choose"), ["agrees", "objects", "needs_time", "question"],
-                          format_func=lambda r: t(lang, f"consent_page.response.{r}"), key="vigil.relative.response")
+        labels = {r: t(lang, f"consent_page.response.{r}") for r in ("agrees", "objects", "needs_time", "question")}
+        choice = st.radio(t(lang, "consent_page.choose"), list(labels), format_func=labels.__getitem__,
+                          key="vigil.relative.response")
         st.caption(_literal(shown.items_intro))
         ticked = [item.id for item in shown.items
                   if st.checkbox(_literal(item.text), key=f"vigil.relative.item.{item.id}")]
