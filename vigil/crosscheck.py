@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, QuestionKind
+from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation"]
@@ -178,10 +178,14 @@ class CrossChecker:
             "died": (QuestionKind.date, QuestionKind.number, QuestionKind.short_text),
             "people": (QuestionKind.people,),
             "commissioner": (QuestionKind.short_text, QuestionKind.single_choice),
+            "medium": (QuestionKind.multi_choice, QuestionKind.single_choice),
+            "label": (QuestionKind.single_choice,),
+            "retention_date": (QuestionKind.date,),
+            "withdrawal_contact": (QuestionKind.short_text, QuestionKind.long_text),
         }
         bindings = c.documents.model_dump()
         for key, qid in bindings.items():
-            if qid is None or key.startswith("people_"):
+            if not isinstance(qid, str) or key.startswith("people_"):
                 continue
             q = questions.get(qid)
             if q is None:
@@ -189,19 +193,34 @@ class CrossChecker:
             elif key in kinds and q.kind not in kinds[key]:
                 self.report(("documents", key), f"{qid!r} is a {q.kind.value} question; expected "
                                                  + " or ".join(k.value for k in kinds[key]))
+        self._check_meanings(questions)
         register = questions.get(c.documents.people or "")
         position = next((f for f in register.fields if f.id == c.documents.people_position_field), None) \
             if register is not None else None
-        for i, option in enumerate(c.documents.people_declined_options):
-            if position is None or option not in {o.id for o in position.options}:
-                self.report(("documents", "people_declined_options", i),
-                            f"the people register's position field has no option {option!r}")
+        for key in ("people_declined_options", "people_agreed_options"):
+            for i, option in enumerate(getattr(c.documents, key)):
+                if position is None or option not in {o.id for o in position.options}:
+                    self.report(("documents", key, i),
+                                f"the people register's position field has no option {option!r}")
         for key in ("people_name_field", "people_relation_field", "people_position_field"):
             fid = bindings[key]
             if fid is None:
                 continue
             if register is None or fid not in {f.id for f in register.fields}:
                 self.report(("documents", key), f"the people register has no field {fid!r}")
+
+    def _check_meanings(self, questions: dict[str, Question]) -> None:
+        b = self.checklist.documents
+        owner = {"silent_media": b.medium, "voice_media": b.medium, "no_words": b.new_words,
+                 "own_words": b.new_words, "new_words": b.new_words, "private_audience": b.audience,
+                 "commercial_audience": b.audience, "no_label": b.label, "fixed_date": b.retention,
+                 "no_withdrawal": b.withdrawal}
+        for key, ids in b.meanings.model_dump().items():
+            q = questions.get(owner[key] or "")
+            for i, oid in enumerate(ids):
+                if q is None or oid not in q.option_ids():
+                    self.report(("documents", "meanings", key, i),
+                                f"the question bound for this meaning has no option {oid!r}")
 
     # translations ------------------------------------------------------------
     def check_translations(self, model: BaseModel, loc: Loc) -> None:

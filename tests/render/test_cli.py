@@ -11,6 +11,7 @@ import pytest
 from tests.render.conftest import pdf_text
 from tests.render.shipped import shipped_assessment, shipped_checklist
 from vigil.assessment_file import to_json
+from vigil.models.assessment import Answer
 
 
 def vigil(*args: str) -> subprocess.CompletedProcess[str]:
@@ -28,6 +29,7 @@ def assessment_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("command", "title"), [("report", "Prüfbericht"),
                                                 ("consent-form", "Einwilligungserklärung"),
+                                                ("family-summary", "Ein Erinnerungswerk"),
                                                 ("labels", "Kennzeichnungs-Set")])
 def test_commands_write_pdfs(assessment_file: Path, tmp_path: Path, command: str, title: str) -> None:
     out = tmp_path / "out.pdf"
@@ -44,9 +46,24 @@ def test_labels_prints_the_texts(assessment_file: Path) -> None:
     result = vigil("labels", str(assessment_file), "--today", "2026-11-22")
     assert result.returncode == 0, result.stderr
     assert "AI re-creation" in result.stdout
-    assert "YouTube" in result.stdout and "TikTok" in result.stdout and "Meta" in result.stdout
+    # nothing says where it is published: no platform's steps; nor that the files carry no mark: C2PA stays
+    assert "YouTube" not in result.stdout and "TikTok" not in result.stdout
     assert "trainedAlgorithmicMedia" in result.stdout
     assert "c2patool" in result.stdout
+
+
+def test_labels_give_steps_only_for_the_platforms_chosen(tmp_path: Path) -> None:
+    checklist = shipped_checklist()
+    a = shipped_assessment(checklist)
+    a.answers["audience"] = Answer(choice="public")
+    a.answers["platforms"] = Answer(choices=["tiktok", "website"])
+    a.answers["machine_mark"] = Answer(choice="no")
+    path = tmp_path / "a.json"
+    path.write_text(to_json(a), encoding="utf-8")
+    result = vigil("labels", str(path), "--today", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    assert "TikTok" in result.stdout and "YouTube" not in result.stdout and "Meta" not in result.stdout
+    assert "c2patool" not in result.stdout  # the plan has no machine-readable mark
 
 
 @pytest.mark.parametrize("args", [

@@ -1,4 +1,5 @@
-"""``vigil report``, ``vigil consent-form`` and ``vigil labels``: the documents from the command line.
+"""``vigil report``, ``vigil consent-form``, ``vigil family-summary`` and ``vigil labels``: the documents from the
+command line, made through the registry of documents (``vigil.render.documents.DOCUMENTS``).
 
 Added to the command line by ``register``. Domain errors become ``CliError`` (one line, exit 2).
 """
@@ -8,24 +9,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from vigil import i18n
 from vigil.cli import common as vigil_cli
-from vigil.models.assessment import Assessment
-from vigil.models.checklist import Checklist
-from vigil.render.documents import consent_form_pdf, labels_pdf, report_pdf
+from vigil.render.documents import DOCUMENTS
 from vigil.render.errors import RenderError
+from vigil.render.input import document_input
 from vigil.render.labels import label_kit, label_kit_text
 
-Renderer = Callable[[Checklist, Assessment, str, dt.date], bytes]
 
-
-def _render(renderer: Renderer, args: argparse.Namespace) -> bytes:
+def _render(kind: str, args: argparse.Namespace) -> bytes:
     assessment, checklist = vigil_cli.load_assessment(args.file)
     try:
-        return renderer(checklist, assessment, args.lang, args.today)
+        inp = document_input(checklist, assessment, args.lang, args.today,
+                             share_positions=bool(getattr(args, "share_positions", False)))
+        return DOCUMENTS[kind].render(inp)
     except RenderError as exc:
         raise vigil_cli.CliError(str(exc)) from None
 
@@ -44,18 +43,23 @@ def _write(path: str, data: bytes) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    _write(args.output, _render(report_pdf, args))
+    _write(args.output, _render("report", args))
     return vigil_cli.EXIT_OK
 
 
 def cmd_consent_form(args: argparse.Namespace) -> int:
-    _write(args.output, _render(consent_form_pdf, args))
+    _write(args.output, _render("consent", args))
+    return vigil_cli.EXIT_OK
+
+
+def cmd_family_summary(args: argparse.Namespace) -> int:
+    _write(args.output, _render("family", args))
     return vigil_cli.EXIT_OK
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
     if args.output:
-        _write(args.output, _render(labels_pdf, args))
+        _write(args.output, _render("labels", args))
         return vigil_cli.EXIT_OK
     assessment, checklist = vigil_cli.load_assessment(args.file)
     print(label_kit_text(label_kit(checklist, assessment, args.lang, args.today)))
@@ -81,6 +85,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("consent-form", help="write the consent form for the family as a PDF")
     common(p, True)
     p.set_defaults(func=cmd_consent_form)
+
+    p = sub.add_parser("family-summary", help="write the one-page summary for the family as a PDF")
+    common(p, True)
+    p.add_argument("--share-positions", action="store_true",
+                   help="show each relative's position (off: the family does not see each other's answers)")
+    p.set_defaults(func=cmd_family_summary)
 
     p = sub.add_parser("labels", help="print the disclosure label texts (with -o: write the label kit PDF)")
     common(p, False)

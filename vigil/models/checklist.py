@@ -119,6 +119,8 @@ class Source(Strict):
     url: str | None = None
     publisher: str | None = None
     date: str | None = Field(default=None, description="Publication date or year, as the source gives it.")
+    language: str = Field(default="en", description="The language the source is written in (a report in another "
+                                                    "language marks it).")
 
 
 class Jurisdiction(Strict):
@@ -162,6 +164,23 @@ class SupportResource(Strict):
     region: LText
 
 
+class PlanMeanings(Strict):
+    """What chosen options mean for the plan the documents state. Each list names option ids of the bound question."""
+
+    silent_media: list[Id] = Field(default_factory=list, description="Media (of `medium`) that carry no voice.")
+    voice_media: list[Id] = Field(default_factory=list, description="Media that use or re-create the voice.")
+    no_words: list[Id] = Field(default_factory=list, description="Options of `new_words`: no words at all.")
+    own_words: list[Id] = Field(default_factory=list, description="Options of `new_words`: only their own words.")
+    new_words: list[Id] = Field(default_factory=list, description="Options of `new_words`: words they never said.")
+    private_audience: list[Id] = Field(default_factory=list, description="Options of `audience`: family only.")
+    commercial_audience: list[Id] = Field(default_factory=list,
+                                          description="Options of `audience` that are commercial in themselves.")
+    no_label: list[Id] = Field(default_factory=list, description="Options of `label`: no label is planned.")
+    fixed_date: list[Id] = Field(default_factory=list,
+                                 description="Options of `retention` whose date is `retention_date`.")
+    no_withdrawal: list[Id] = Field(default_factory=list, description="Options of `withdrawal`: nobody can.")
+
+
 class DocumentBindings(Strict):
     """Which questions the documents (report, consent form, labels) read their facts from.
 
@@ -179,15 +198,36 @@ class DocumentBindings(Strict):
     commercial: Id | None = None
     retention: Id | None = None
     withdrawal: Id | None = None
+    label: Id | None = Field(default=None, description="How people learn it is AI-made (a choice question).")
+    platforms: Id | None = Field(default=None, description="Where it is published (a multi-choice question whose "
+                                 "option ids name the label kit's platform guides: youtube, tiktok, meta).")
+    provenance: Id | None = Field(default=None, description="Whether the files carry a machine-readable mark "
+                                  "(a yes/no question): the label kit's C2PA steps follow it.")
+    retention_date: Id | None = Field(default=None, description="The date the retention answer refers to.")
+    work_retention: Id | None = Field(default=None, description="What happens to the finished work.")
+    deletion: Id | None = Field(default=None, description="How what is kept is deleted.")
+    withdrawal_contact: Id | None = Field(default=None, description="Whom to contact to withdraw, and how.")
+    withdrawal_effect: Id | None = Field(default=None, description="From when a withdrawal takes effect.")
+    shared_copies: Id | None = Field(default=None, description="What happens to copies already shared.")
     people: Id | None = None
     commissioner: Id | None = None
     people_name_field: Id | None = None
     people_relation_field: Id | None = None
     people_position_field: Id | None = None
+    people_agreed_options: list[Id] = Field(
+        default_factory=list,
+        description="Options of the position field that mean the person agrees: the report lists everyone else "
+                    "under who must still agree.",
+    )
     people_declined_options: list[Id] = Field(
         default_factory=list,
         description="Options of the position field that mean the person has said no: the consent form does not "
                     "ask them to sign.",
+    )
+    meanings: PlanMeanings = Field(
+        default_factory=lambda: PlanMeanings(),
+        description="Which options say what the documents may state as decided (voice, new words, audience, ...). "
+                    "An option named nowhere here leaves the matter open: the consent form then asks about it.",
     )
 
 

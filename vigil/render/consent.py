@@ -1,60 +1,99 @@
-"""The family consent form: a plain-language letter and a tick box per permission, for each relative."""
+"""The family consent form: the plan in plain statements, a tick box per permission the plan needs, for each
+relative; who asks on every page; a short notice written for the family.
+
+Tick items are only those the plan includes or cannot rule out: no voice item for a silent clip, no commercial
+item when no one earns money from it, no sharing item for family-only media, no keeping item while it is not
+decided how long anything is kept.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from pydantic import BaseModel
 
-from vigil.models.assessment import Assessment
-from vigil.models.checklist import Checklist
 from vigil.models.common import pick
-from vigil.render.facts import Facts
-from vigil.render.labels import LabelKit
+from vigil.render.input import DocumentInput
+from vigil.render.payload import Base, Logo, Row, logo_of
+from vigil.render.plan import KEEPING, WITHDRAWING, Known, Plan, Statement
 from vigil.render.strings import template_strings
 from vigil.render.text import doc, format_date, isolate
 
-PERMISSIONS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
+
+class Signer(BaseModel):
+    name: str
+    relation: str
 
 
-def consent_payload(checklist: Checklist, assessment: Assessment, facts: Facts, kit: LabelKit,
-                    lang: str, today: dt.date) -> dict[str, Any]:
-    name = isolate(facts.person_name) if facts.person_name else doc(lang, "unknown_person")
-    undecided = doc(lang, "undecided")
-    maker = assessment.meta.assessor.strip()
+class ConsentPayload(Base):
+    to: str
+    intro: str
+    who_asks: list[Row]
+    plan: list[Row]
+    keeping: list[Row]
+    withdrawing: list[Row]
+    permissions: list[str]
+    signers: list[Signer]
+    declined_note: str
+    closing: str
+    regards: str
+    prepared: str
+    family_notice: str
+    logo: Logo | None
 
-    def value(v: str | None) -> str:
-        return v if v else undecided
 
-    plan = [
-        (doc(lang, "consent.medium"), value(facts.medium)),
-        (doc(lang, "consent.description", name=name), value(facts.description)),
-        (doc(lang, "consent.new_words", name=name), value(facts.new_words)),
-        (doc(lang, "consent.audience"), value(facts.audience)),
-        (doc(lang, "consent.labelling"), doc(lang, "consent.labelling_value", label=kit.on_screen)),
-        (doc(lang, "consent.commercial"), value(facts.commercial)),
-        (doc(lang, "consent.retention"), value(facts.retention)),
-        (doc(lang, "consent.withdrawal"), facts.withdrawal or doc(
-            lang, "consent.withdrawal_default", maker=isolate(maker) or doc(lang, "consent.the_maker"))),
-    ]
+def permissions(plan: Plan) -> list[str]:
+    """The permission ids the form asks for, in order."""
+    out = []
+    if plan.likeness != Known.no:
+        out.append("likeness")
+    if plan.voice != Known.no:
+        out.append("voice")
+    if plan.new_words != Known.no:
+        out.append("new_words")
+    if plan.beyond_family != Known.no:
+        out.append("public")
+    if plan.commercial != Known.no:
+        out.append("commercial")
+    if plan.retention_decided:
+        out.append("retention")
+    return out
+
+
+def rows(statements: list[Statement]) -> list[Row]:
+    return [Row(label=s.label, value=s.text, decided=s.decided) for s in statements]
+
+
+def consent_payload(inp: DocumentInput) -> ConsentPayload:
+    lang, plan, facts = inp.lang, inp.plan, inp.facts
+    name = isolate(plan.person_name) if plan.person_name else doc(lang, "unknown_person")
+    maker = inp.maker
+    who = [Row(label=doc(lang, f"who.{k}"), value=isolate(v.strip()), decided=True)
+           for k, v in (("name", maker.name), ("organisation", maker.organisation), ("contact", maker.contact),
+                        ("reference", inp.reference)) if v.strip()]
+    main = [s for s in plan.statements if s.topic not in KEEPING + WITHDRAWING]
     # someone who has said no is not handed a form to sign: their no stands, and the form would press them
-    signers = [{"name": isolate(p.name), "relation": p.relation} for p in facts.people if not p.declined]
+    signers = [Signer(name=isolate(p.name), relation=p.relation) for p in facts.people if not p.declined]
     declined = [isolate(p.name) for p in facts.people if p.declined]
     if not facts.people:
-        signers = [{"name": "", "relation": ""}, {"name": "", "relation": ""}]
-    return {
-        "lang": lang,
-        "s": template_strings(lang),
-        "doc_title": doc(lang, "consent.doc_title", name=facts.person_name or pick(checklist.title, lang)),
-        "header": f"{doc(lang, 'consent.title')} · {name}",
-        "to": doc(lang, "consent.to", name=name),
-        "intro": doc(lang, "consent.intro", name=name),
-        "plan": [{"label": k, "value": v} for k, v in plan],
-        "permissions": [doc(lang, f"consent.perm.{p}", name=name) for p in PERMISSIONS],
-        "signers": signers,
-        "declined_note": doc(lang, "consent.declined", names=", ".join(declined)) if declined else "",
-        "maker": maker,
-        "closing": doc(lang, "consent.closing"),
-        "regards": doc(lang, "consent.regards", maker=isolate(maker)),
-        "prepared": doc(lang, "consent.prepared", date=format_date(today, lang)),
-        "notice": pick(checklist.notice, lang),
-    }
+        signers = [Signer(name="", relation=""), Signer(name="", relation="")]
+    asker = isolate(maker.name.strip() or maker.organisation.strip())
+    return ConsentPayload(
+        lang=lang,
+        s=template_strings(lang),
+        doc_title=doc(lang, "consent.doc_title", name=plan.person_name or pick(inp.checklist.title, lang)),
+        header=f"{doc(lang, 'consent.title')} · {name}",
+        footer_note=inp.who_asks(),
+        to=doc(lang, "consent.to", name=name),
+        intro=doc(lang, "consent.intro", name=name),
+        who_asks=who,
+        plan=rows(main),
+        keeping=rows(plan.part(KEEPING)),
+        withdrawing=rows(plan.part(WITHDRAWING)),
+        permissions=[doc(lang, f"consent.perm.{p}", name=name) for p in permissions(plan)],
+        signers=signers,
+        declined_note=doc(lang, "consent.declined", names=", ".join(declined)) if declined else "",
+        closing=doc(lang, "consent.closing"),
+        regards=doc(lang, "consent.regards", maker=asker) if asker else "",
+        prepared=doc(lang, "consent.prepared", date=format_date(inp.today, lang)),
+        family_notice=doc(lang, "consent.family_notice"),
+        logo=logo_of(inp),
+    )

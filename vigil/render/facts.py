@@ -25,6 +25,8 @@ class PersonRow(BaseModel):
     relation: str
     position: str
     declined: bool = False
+    agreed: bool = False
+    """The person agrees (an option named in ``documents.people_agreed_options``)."""
     """The person has said no (an option named in ``documents.people_declined_options``)."""
     cells: list[str]
     """Every field of the register in order, as words."""
@@ -96,6 +98,8 @@ def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluat
                 position=cell(person.values, b.people_position_field),
                 declined=b.people_position_field is not None
                 and person.values.get(b.people_position_field) in b.people_declined_options,
+                agreed=b.people_position_field is not None
+                and person.values.get(b.people_position_field) in b.people_agreed_options,
                 cells=[field_value(f, person.values.get(f.id), lang) for f in pq.fields],
             ))
         status = evaluation.dimension(pq.dimension).status

@@ -11,11 +11,10 @@ import json
 
 from pydantic import BaseModel, ConfigDict
 
-from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
-from vigil.render.facts import Facts, read_facts
+from vigil.render.facts import Facts
 from vigil.render.text import doc, isolate
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
@@ -94,8 +93,10 @@ def _span(facts: Facts, lang: str) -> str:
     return ""
 
 
-def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
-    """Build the kit from facts already read (the report uses this with the facts it has)."""
+def kit_from(facts: Facts, maker: str, lang: str, *, platforms: list[str] | None = None,
+             provenance: bool = True) -> LabelKit:
+    """Build the kit from facts already read. ``platforms`` limits the platform guides to those chosen (None: all);
+    ``provenance`` False leaves out the C2PA steps (the plan does not call for a machine-readable mark)."""
     name = isolate(facts.person_name) if facts.person_name else doc(lang, "labels.unnamed")
     subject = doc(lang, "labels.subject", name=name, span=_span(facts, lang))
     notes: list[str] = []
@@ -113,13 +114,14 @@ def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
         notes.append(doc(lang, "labels.note_no_consent"))
     if maker.strip():
         credits = f"{credits} {doc(lang, 'labels.made_by', maker=isolate(maker.strip()))}"
-    platforms = [
+    guides = [
         PlatformGuide(
             platform=title,
             steps=[doc(lang, f"labels.{key}.step{i}") for i in range(1, count + 1)],
             source=source,
         )
         for key, title, count, source in PLATFORMS
+        if platforms is None or key in platforms
     ]
     return LabelKit(
         language=lang,
@@ -128,23 +130,20 @@ def kit_from(facts: Facts, maker: str, lang: str) -> LabelKit:
         credits=credits,
         consent_stated=consent,
         notes=notes,
-        platforms=platforms,
-        c2pa_steps=[doc(lang, f"labels.c2pa.step{i}") for i in range(1, C2PA_STEPS + 1)],
-        c2pa_manifest=manifest_json(),
-        c2pa_source=C2PA_SOURCE,
+        platforms=guides,
+        c2pa_steps=[doc(lang, f"labels.c2pa.step{i}") for i in range(1, C2PA_STEPS + 1)] if provenance else [],
+        c2pa_manifest=manifest_json() if provenance else "",
+        c2pa_source=C2PA_SOURCE if provenance else "",
     )
 
 
-def build_label_kit(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, lang: str,
-                    today: dt.date) -> LabelKit:
-    facts = read_facts(checklist, assessment, evaluation, lang, today)
-    return kit_from(facts, assessment.meta.assessor, lang)
+def label_kit(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
+              evaluation: Evaluation | None = None) -> LabelKit:
+    """The disclosure label kit for an assessment, in ``lang`` (the one entry point; documents read it from their
+    ``DocumentInput``)."""
+    from vigil.render.input import document_input
 
-
-def label_kit(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> LabelKit:
-    """The disclosure label kit for an assessment, in ``lang``."""
-    evaluation = evaluate(checklist, assessment, today)
-    return build_label_kit(checklist, assessment, evaluation, lang, today)
+    return document_input(checklist, assessment, lang, today, evaluation=evaluation).kit
 
 
 def label_kit_text(kit: LabelKit) -> str:
@@ -160,8 +159,9 @@ def label_kit_text(kit: LabelKit) -> str:
     for p in kit.platforms:
         lines += ["", f"{p.platform}:"] + [f"  {i}. {s}" for i, s in enumerate(p.steps, 1)]
         lines.append(f"  {doc(lang, 'source')}: {p.source}")
-    lines += ["", doc(lang, "labels.c2pa_title") + ":"]
-    lines += [f"  {i}. {s}" for i, s in enumerate(kit.c2pa_steps, 1)]
-    lines += ["", *("  " + line for line in kit.c2pa_manifest.splitlines())]
-    lines.append(f"  {doc(lang, 'source')}: {kit.c2pa_source}")
+    if kit.c2pa_steps:
+        lines += ["", doc(lang, "labels.c2pa_title") + ":"]
+        lines += [f"  {i}. {s}" for i, s in enumerate(kit.c2pa_steps, 1)]
+        lines += ["", *("  " + line for line in kit.c2pa_manifest.splitlines())]
+        lines.append(f"  {doc(lang, 'source')}: {kit.c2pa_source}")
     return "\n".join(lines)

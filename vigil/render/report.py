@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+from urllib.parse import urlsplit
 
 from vigil import i18n
 from vigil.assessment_file import fingerprint
@@ -11,8 +11,9 @@ from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation
-from vigil.render.facts import Facts
-from vigil.render.labels import LabelKit
+from vigil.render.consent import rows
+from vigil.render.input import DocumentInput
+from vigil.render.payload import logo_of
 from vigil.render.strings import template_strings
 from vigil.render.text import answer_text, doc, format_date, isolate
 
@@ -87,33 +88,84 @@ def _answers(checklist: Checklist, assessment: Assessment, evaluation: Evaluatio
     return sections
 
 
-def _sources(checklist: Checklist) -> list[dict[str, str]]:
+def _cited(inp: DocumentInput) -> list[str]:
+    """The ids of the sources the report cites: by its findings, its visible questions and its jurisdictions."""
+    ids: list[str] = []
+    for f in inp.evaluation.findings:
+        ids += f.sources
+    for qid in inp.evaluation.visible_questions:
+        ids += inp.questions[qid].sources if qid in inp.questions else []
+    for j in inp.checklist.jurisdictions:
+        if j.id in inp.evaluation.jurisdictions:
+            ids += j.sources
+    return list(dict.fromkeys(ids))
+
+
+def _site(url: str) -> str:
+    """The address as printed: the site's name only; the PDF link keeps the whole address."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _sources(inp: DocumentInput) -> list[dict[str, str]]:
+    cited = set(_cited(inp))
     out = []
-    for s in checklist.sources:
+    for s in inp.checklist.sources:
+        if s.id not in cited:
+            continue
         parts = [s.title]
         if s.publisher:
             parts.append(s.publisher)
         if s.date:
             parts.append(s.date)
-        if s.url:
-            parts.append(s.url)
-        out.append({"id": s.id, "text": ". ".join(parts)})
+        text = ". ".join(parts) + "."
+        if s.language != inp.lang:
+            text += " " + doc(inp.lang, "report.in_language", language=doc(inp.lang, f"language.{s.language}"))
+        url = s.url or ""
+        out.append({"id": s.id, "text": text, "url": url, "site": _site(url)})
     return out
 
 
-def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, facts: Facts,
-                   kit: LabelKit, lang: str, today: dt.date) -> dict[str, Any]:
+def _remains(inp: DocumentInput) -> list[str]:
+    """What remains to do: each action once, the weightiest first."""
+    seen: list[str] = []
+    for f in sorted(inp.evaluation.findings, key=lambda f: -f.severity.rank):
+        action = pick(f.action, inp.lang)
+        if f.severity.rank > 0 and action not in seen:
+            seen.append(action)
+    return seen
+
+
+def _still_to_agree(inp: DocumentInput) -> list[str]:
+    out = []
+    for p in inp.facts.people:
+        if p.agreed:
+            continue
+        label = " · ".join(x for x in (isolate(p.name), p.relation, p.position) if x)
+        out.append(label or doc(inp.lang, "family.unnamed"))
+    return out
+
+
+def report_payload(inp: DocumentInput) -> dict[str, Any]:
+    checklist, assessment, evaluation, facts, lang, today = (
+        inp.checklist, inp.assessment, inp.evaluation, inp.facts, inp.lang, inp.today)
     name = facts.person_name or doc(lang, "report.not_recorded")
     verdict = evaluation.verdict.id.value
+    remains = _remains(inp)
+    maker = inp.maker
     return {
         "lang": lang,
         "s": template_strings(lang),
         "doc_title": doc(lang, "report.doc_title", name=facts.person_name or pick(checklist.title, lang)),
         "header": f"{doc(lang, 'report.title')} · {isolate(facts.person_name or pick(checklist.title, lang))}",
+        "footer_note": inp.who_asks(),
+        "logo": None if logo_of(inp) is None else logo_of(inp).model_dump(),  # type: ignore[union-attr]
         "cover": {
             "person": name,
             "assessment": assessment.meta.title.strip(),
-            "maker": assessment.meta.assessor.strip() or doc(lang, "report.not_recorded"),
+            "maker": " · ".join(x.strip() for x in (maker.name, maker.organisation) if x.strip())
+            or doc(lang, "report.not_recorded"),
+            "reference": inp.reference,
             "date": format_date(today, lang),
             "checklist": doc(lang, "report.checklist_value", title=pick(checklist.title, lang),
                              id=checklist.id, version=checklist.version),
@@ -127,8 +179,14 @@ def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Eva
             "progress": doc(lang, "report.progress", answered=evaluation.progress.answered,
                             required=evaluation.progress.required),
             "reasons": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
-                        for f in evaluation.verdict.reasons],
+                        for f in evaluation.verdict.reasons[:4]],
+            "more_reasons": doc(lang, "report.more_reasons", count=len(evaluation.verdict.reasons) - 4)
+            if len(evaluation.verdict.reasons) > 4 else "",
         },
+        "remains": remains[:5],
+        "more_remains": doc(lang, "report.more_remains", count=len(remains) - 5) if len(remains) > 5 else "",
+        "to_agree": _still_to_agree(inp),
+        "plan": [r.model_dump() for r in rows(inp.plan.statements)],
         "chart": _chart(checklist, evaluation, lang),
         "findings": _finding_groups(checklist, evaluation, lang),
         "open_items": [
@@ -151,10 +209,10 @@ def report_payload(checklist: Checklist, assessment: Assessment, evaluation: Eva
             for j in checklist.jurisdictions
             if j.id in evaluation.jurisdictions
         ],
-        "labels": kit.model_dump(mode="json"),
-        "sources": _sources(checklist),
+        "labels": inp.kit.model_dump(mode="json"),
+        "sources": _sources(inp),
         "signoff": [
-            {"role": doc(lang, "report.role.maker"), "name": assessment.meta.assessor.strip()},
+            {"role": doc(lang, "report.role.maker"), "name": maker.name.strip()},
             {"role": doc(lang, "report.role.commissioner"), "name": facts.commissioner or ""},
             {"role": doc(lang, "report.role.estate"), "name": ""},
         ],
