@@ -43,7 +43,8 @@ def main() -> None:
     def answer(a, person, response, agreed, name, question=""):  # type: ignore[no-untyped-def]
         shown = page_text(checklist, a, links(a.consent_record)[by_person[person]].lang, now.date())
         asked = [i.id for i in shown.items]
-        given = RecordedAnswer(response=response, asked=asked, agreed=agreed, question=question,
+        given = RecordedAnswer(response=response, asked=asked, agreed=asked if agreed is None else agreed,
+                               question=question,
                                signature=Signature(full_name=name, declaration=True) if name else None)
         stored = store.save(record_answer(checklist, a, by_person[person], given, shown, now))
         remember(index, stored)
@@ -51,8 +52,7 @@ def main() -> None:
 
     a = answer(a, widow, Response.question, [], "", "Wer hört die Aufnahmen, bevor der Film fertig ist?")
     a = answer(a, widow, Response.agrees_in_part, ["likeness", "voice"], "Katrin Weißmüller")
-    a = answer(a, agency, Response.agrees, ["likeness", "voice", "new_words", "public", "commercial",
-                                            "retention"], "Jonas Brandt")
+    a = answer(a, agency, Response.agrees, None, "Jonas Brandt")
     a = store.save(withdraw(checklist, a, by_person[agency], now))
     remember(index, a)
     assert verify(a.consent_record, index.anchor(a.id)) is None

@@ -1,9 +1,9 @@
-"""The plan a relative is asked about: its statements in words, their typed values, and the items asked.
+"""The plan a relative is asked about: its statements in words and the items asked, for the relative's page.
 
-The statements are the ones the consent form prints (``vigil.render.facts``: visible answers only, unanswered
-reads "not yet decided"), so the relative's page can only say what the answers say. The snapshot holds the same
-statements as typed, language-free values (choice ids, texts, numbers), and its fingerprint is what an agreement
-is tied to: a later change in any of them marks the agreement as given for an earlier plan.
+The statements come from the one plan function (``vigil.render.plan.build_plan``) that the consent form, the
+family summary and the report use, so the page can only say what the answers say; the items asked are the consent
+form's permissions (only what the plan includes or cannot rule out). The language-free snapshot an agreement is
+tied to is ``vigil.consent_state.plan_snapshot``.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 
 from vigil import i18n
-from vigil.consent_state import STATEMENTS
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import visible_answers
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
-from vigil.render.consent import PERMISSIONS
-from vigil.render.facts import read_facts
-from vigil.render.text import answer_text, doc, isolate
+from vigil.render.consent import permissions
+from vigil.render.plan import Plan, build_plan
+from vigil.render.text import doc, isolate
 
-ITEMS = PERMISSIONS
-"""What a relative is asked to agree to, item by item (the consent form's permissions)."""
+ITEMS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
+"""Every item a relative may be asked to agree to (the consent form's permissions); a plan asks for some."""
 
 
 class PlanStatement(BaseModel):
@@ -41,38 +40,27 @@ class AskedItem(BaseModel):
     text: str
 
 
-def person_name(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> str:
-    """The name of the person who died, or 'the person' in words."""
-    facts = read_facts(checklist, assessment, evaluate(checklist, assessment, today), lang, today)
-    return isolate(facts.person_name) if facts.person_name else doc(lang, "unknown_person")
+def plan_of(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> Plan:
+    visible, effective = visible_answers(checklist, assessment.answers, today)
+    return build_plan(checklist, {q.id: q for q in visible}, effective, lang)
+
+
+def _name(plan: Plan, lang: str) -> str:
+    return isolate(plan.person_name) if plan.person_name else doc(lang, "unknown_person")
 
 
 def plan_statements(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date
                     ) -> list[PlanStatement]:
     """The plan in words, in ``lang``: what the consent form says, statement by statement."""
-    visible, answers = visible_answers(checklist, assessment.answers, today)
-    questions = {q.id: q for q in visible}
-    name = person_name(checklist, assessment, lang, today)
-    out: list[PlanStatement] = []
-    for sid in STATEMENTS:
-        qid = getattr(checklist.documents, sid)
-        if qid is None:
-            continue
-        question = questions.get(qid)
-        answer = answers.get(qid)
-        text = answer_text(question, answer, lang).strip() if question is not None and answer is not None \
-            and answer.is_answered else None
-        if sid == "platforms" and question is None:
-            continue  # not asked for this plan (e.g. family only): nothing to say
-        label = i18n.t(lang, "consent_page.plan.platforms") if sid == "platforms" \
-            else doc(lang, f"consent.{sid}", name=name)
-        out.append(PlanStatement(id=sid, label=label, text=text or None))
-    return out
+    plan = plan_of(checklist, assessment, lang, today)
+    return [PlanStatement(id=s.topic.value, label=s.label, text=s.text if s.decided else None)
+            for s in plan.statements]
 
 
 def asked_items(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> list[AskedItem]:
-    name = person_name(checklist, assessment, lang, today)
-    return [AskedItem(id=p, text=doc(lang, f"consent.perm.{p}", name=name)) for p in ITEMS]
+    plan = plan_of(checklist, assessment, lang, today)
+    name = _name(plan, lang)
+    return [AskedItem(id=p, text=doc(lang, f"consent.perm.{p}", name=name)) for p in permissions(plan)]
 
 
 class PageText(BaseModel):
@@ -101,7 +89,7 @@ class PageText(BaseModel):
 
 
 def page_text(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date) -> PageText:
-    name = person_name(checklist, assessment, lang, today)
+    name = _name(plan_of(checklist, assessment, lang, today), lang)
     return PageText(
         lang=lang,
         title=i18n.t(lang, "consent_page.title", name=name),

@@ -16,9 +16,11 @@ from vigil.models.assessment import Answer, Assessment, Person
 from vigil.models.checklist import Checklist
 from vigil.models.consent_record import ConsentRecord, EntryKind, PlanSnapshot, PlanValue, RecordedAnswer, Response
 
-STATEMENTS = ("medium", "description", "new_words", "audience", "platforms", "commercial", "retention",
-              "withdrawal")
-"""The plan's statements, by the name of their binding in the checklist's ``documents`` section."""
+STATEMENTS = ("person_name", "medium", "description", "new_words", "audience", "platforms", "commercial",
+              "label", "provenance", "retention", "retention_date", "work_retention", "deletion", "withdrawal",
+              "withdrawal_contact", "withdrawal_effect", "shared_copies")
+"""The plan's parts, by the name of their binding in the checklist's ``documents`` section: the answers the plan
+function (``vigil.render.plan``) states. An agreement is tied to their typed values."""
 
 
 def _typed(answer: Answer | None) -> PlanValue:
@@ -42,7 +44,8 @@ def plan_snapshot(checklist: Checklist, assessment: Assessment, today: dt.date) 
     values: dict[str, PlanValue] = {}
     for sid in STATEMENTS:
         qid = getattr(checklist.documents, sid)
-        values[sid] = _typed(answers.get(qid)) if qid in shown else None
+        if qid is not None:
+            values[sid] = _typed(answers.get(qid)) if qid in shown else None
     return PlanSnapshot(statements=values)
 
 

@@ -194,7 +194,6 @@ class DocumentBindings(Strict):
     description: Id | None = None
     new_words: Id | None = None
     audience: Id | None = None
-    platforms: Id | None = None
     commercial: Id | None = None
     retention: Id | None = None
     withdrawal: Id | None = None

@@ -8,11 +8,11 @@ import streamlit as st
 
 from vigil import i18n
 from vigil.consent_actions import ConsentActionError, create_link, hand_over, new_token, revoke_link, token_hash
-from vigil.consent_plan import plan_statements
 from vigil.consent_service import remember
 from vigil.consent_state import LinkState, links, own_answers, plan_snapshot
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, Question
+from vigil.models.common import pick
 from vigil.models.consent_record import verify
 from vigil.render.text import format_date
 from vigil.store.links import LinkTarget
@@ -82,7 +82,9 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
         st.error(i18n.t(lang, "consent.maker.record_broken",
                         problem=i18n.t(lang, f"consent.problem.{problem.reason}", seq=problem.seq)))
     current = plan_snapshot(checklist, draft, ctx.today)
-    labels = {s.id: s.label for s in plan_statements(checklist, draft, lang, ctx.today)}
+    questions = {x.id: x for x in checklist.questions()}
+    labels = {c: pick(questions[qid].text, lang) for c in current.statements
+              if (qid := getattr(checklist.documents, c, None)) in questions}
     own = own_answers(record, current)
     for pid, name in names.items():
         mine = own.get(pid)
