@@ -144,45 +144,80 @@ def position_of(own: OwnAnswer) -> str:
     return "agrees"
 
 
-def with_own_answers(checklist: Checklist, assessment: Assessment, current: PlanSnapshot) -> Assessment:
-    """The assessment with each person's own recorded answer in their register row, as the engine reads it.
+RECORDED_FIELD = "recorded"
+"""The register field saying how a position was given, and its option for an agreement in writing, signed.
+(Field ids of the shipped register; a checklist binding for them would be cleaner.)"""
+WRITTEN = "written"
+
+
+def public_or_commercial(checklist: Checklist, answers: dict[str, Answer]) -> bool:
+    """The plan shares it beyond the family or someone earns money from it (as far as the answers say)."""
+    b = checklist.documents
+    audience = answers.get(b.audience or "")
+    chosen = (audience.choices or ([audience.choice] if audience.choice else [])) \
+        if audience is not None and audience.is_answered else []
+    beyond = any(c not in b.meanings.private_audience for c in chosen)
+    commercial = answers.get(b.commercial or "")
+    return beyond or (commercial is not None and commercial.is_answered and commercial.choice == "yes")
+
+
+def with_own_answers(checklist: Checklist, assessment: Assessment, current: PlanSnapshot,
+                     effective: dict[str, Answer] | None = None) -> Assessment:
+    """The assessment with each person's register row as the engine should read it.
+
+    - A person's own recorded answer counts over what the maker reported (``position_of``).
+    - For a public or commercial plan, an agreement the maker only reports (not in the person's own word through
+      Vigil, and not given in writing and signed) counts as not yet given (``undecided``): someone else, the
+      person, must still confirm it. See checklists/README.md, "The family's own word".
 
     The maker's reported values stay in the stored draft; this copy is only evaluated. A position the register
-    does not offer (``agrees_in_part`` in an older checklist) is read as the nearest one it does: ``agrees``
-    with the agreed items named in the scope field.
+    does not offer (``agrees_in_part`` in an older checklist) is read as ``agrees`` with the items in the scope.
     """
     b = checklist.documents
-    if not assessment.consent_record.entries or not b.people or not b.people_position_field:
+    if not b.people or not b.people_position_field:
         return assessment
     answer = assessment.answers.get(b.people)
     if answer is None or not answer.people:
         return assessment
     own = own_answers(assessment.consent_record, current)
-    if not own:
+    strict = public_or_commercial(checklist, effective if effective is not None else assessment.answers)
+    if not own and not strict:
         return assessment
     register = next((q for q in checklist.questions() if q.id == b.people), None)
     fields = {f.id: f for f in register.fields} if register is not None else {}
     position_field = fields.get(b.people_position_field)
     offered = {o.id for o in position_field.options} if position_field is not None else set()
-    recorded_field = fields.get("recorded")
+    agreed_options = set(b.people_agreed_options)
     people: list[Person] = []
+    changed = False
     for person in answer.people:
         mine = own.get(person.id)
-        if mine is None:
-            people.append(person)
-            continue
         values = dict(person.values)
+        if mine is None:
+            reported = values.get(b.people_position_field)
+            if strict and reported in (agreed_options | {"agrees", "agrees_in_part"}) \
+                    and values.get(RECORDED_FIELD) != WRITTEN and "undecided" in offered:
+                values[b.people_position_field] = "undecided"
+                people.append(person.model_copy(update={"values": values}))
+                changed = True
+            else:
+                people.append(person)
+            continue
         position = position_of(mine)
         if position not in offered and position == "agrees_in_part":
             position = "agrees"
         values[b.people_position_field] = position
         if "scope" in fields and mine.answer is not None and position in ("agrees", "agrees_in_part"):
             values["scope"] = ", ".join(mine.answer.agreed)
-        if recorded_field is not None and "written" in {o.id for o in recorded_field.options}:
-            values["recorded"] = "written"
+        recorded_field = fields.get(RECORDED_FIELD)
+        if recorded_field is not None and WRITTEN in {o.id for o in recorded_field.options}:
+            values[RECORDED_FIELD] = WRITTEN
         if "date" in fields:
             values["date"] = mine.at.date().isoformat()
         people.append(person.model_copy(update={"values": values}))
+        changed = True
+    if not changed:
+        return assessment
     answers = dict(assessment.answers)
     answers[b.people] = answer.model_copy(update={"people": people})
     return assessment.model_copy(update={"answers": answers})
@@ -190,6 +225,5 @@ def with_own_answers(checklist: Checklist, assessment: Assessment, current: Plan
 
 def read_with_own_answers(checklist: Checklist, assessment: Assessment, today: dt.date) -> Assessment:
     """``with_own_answers`` against the plan as it is ``today``: what ``engine.evaluate`` reads."""
-    if not assessment.consent_record.entries:
-        return assessment
-    return with_own_answers(checklist, assessment, plan_snapshot(checklist, assessment, today))
+    _, effective = visible_answers(checklist, assessment.answers, today)
+    return with_own_answers(checklist, assessment, plan_snapshot(checklist, assessment, today), effective)

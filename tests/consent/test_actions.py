@@ -149,3 +149,40 @@ def test_the_assessment_file_keeps_the_record_verifiable() -> None:
     tampered, _ = parse_assessment(json.dumps(doc).encode(), catalog)
     problem = verify(tampered.consent_record)
     assert problem is not None and problem.seq == 2
+
+
+def _scenario() -> tuple[Assessment, Checklist]:
+    return parse_assessment((SCENARIOS / "documentary-voice-widow-not-asked.json").read_bytes(), load_catalog())
+
+
+def _with_agency(a: Assessment, **values: str) -> Assessment:
+    people = [p.model_copy(update={"values": {**p.values, **values}}) if i == 1 else p
+              for i, p in enumerate(a.answers["people"].people or [])]
+    answers = dict(a.answers)
+    answers["people"] = a.answers["people"].model_copy(update={"people": people})
+    return a.model_copy(update={"answers": answers})
+
+
+def _seen_position(checklist: Checklist, a: Assessment, index: int = 1) -> object:
+    return (read_with_own_answers(checklist, a, NOW.date()).answers["people"].people or [])[index].values["position"]
+
+
+def test_a_reported_spoken_agreement_for_a_public_plan_counts_as_not_yet_given() -> None:
+    a, checklist = _scenario()
+    assert _seen_position(checklist, a) == "agrees"  # reported in writing, signed: it stands
+    spoken = _with_agency(a, recorded="verbal")
+    assert _seen_position(checklist, spoken) == "undecided"
+    assert spoken.answers["people"].people[1].values["position"] == "agrees"  # type: ignore[index]
+    # the same person's own word through their link settles it
+    agency = (spoken.answers["people"].people or [])[1].id
+    confirmed, _ = answered(checklist, spoken, agency, Response.agrees)
+    assert _seen_position(checklist, confirmed) == "agrees"
+
+
+def test_a_reported_spoken_agreement_for_a_private_unpaid_plan_stands() -> None:
+    a, checklist = _scenario()
+    answers = dict(a.answers)
+    answers["audience"] = Answer(choice="private")
+    answers["commercial"] = Answer(choice="no")
+    private = _with_agency(a.model_copy(update={"answers": answers}), recorded="verbal")
+    assert _seen_position(checklist, private) == "agrees"
