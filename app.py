@@ -3,10 +3,11 @@
 import streamlit as st
 
 from vigil.ui import frame, relative_view, shell
+from vigil.ui.pages import relative
 
 st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
 if relative_view.requested():  # a relative's private link: their page alone, whatever the path
-    st.navigation([st.Page(shell.PAGES_DIR / "relative.py", title="Vigil", url_path="relative", default=True)],
+    st.navigation([st.Page(relative.render, title="Vigil", url_path="relative", default=True)],
                   position="hidden").run()
 else:
     ctx = shell.prepare()

@@ -104,7 +104,7 @@ def real_app(data_dir: Path) -> tuple[Step, Step, Busiest]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.query_params["a"] = stored.id
     at.run()
-    at.session_state[f"vigil.section.{stored.id}"] = busiest.section_id
+    at.session_state["vigil"].sections[stored.id] = busiest.section_id
     at.run()
     _check(at, title)
     qid, values = _toggle_question(busiest)
@@ -113,7 +113,7 @@ def real_app(data_dir: Path) -> tuple[Step, Step, Busiest]:
         at.run()
 
     def answer(i: int) -> None:
-        key = f"w.{stored.id}.{at.session_state['vigil.generation']}.q.{qid}"
+        key = f"w.{stored.id}.{at.session_state['vigil'].generation}.q.{qid}"
         at.radio(key=key).set_value(values[i % 2]).run()
 
     return plain, answer, busiest

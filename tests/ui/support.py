@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from tests.support.tiny import TINY, _q, _t
 from vigil.catalog import Catalog, load_catalog
@@ -78,6 +79,13 @@ def start_app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
 
 
+def switch_page(at: AppTest, page_id: str) -> AppTest:
+    """Go to a page on the next run. Pages are ``render(ctx)`` callables (vigil/ui/shell.py), not files, so
+    AppTest.switch_page (which takes a file) cannot name them: set the page's hash (its url path) instead."""
+    at._page_hash = calc_hash(page_id)
+    return at
+
+
 def assert_ok(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
@@ -104,12 +112,12 @@ def evaluation(at: AppTest) -> Evaluation:
 
 
 def key(at: AppTest, *parts: str) -> str:
-    generation = at.session_state["vigil.generation"]
+    generation = at.session_state["vigil"].generation
     return ".".join(("w", assessment_id(at), str(generation), *parts))
 
 
 def current_section(at: AppTest) -> str:
-    return str(at.session_state[f"vigil.section.{assessment_id(at)}"])
+    return str(at.session_state["vigil"].sections[assessment_id(at)])
 
 
 def has_widget(at: AppTest, kind: str, widget_key: str) -> bool:

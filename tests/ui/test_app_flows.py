@@ -20,6 +20,7 @@ from tests.ui.support import (
     new_assessment,
     start_app,
     stored,
+    switch_page,
 )
 from vigil.assessment_file import MAX_FILE_BYTES, to_json
 from vigil.store.sql import open_store
@@ -45,7 +46,7 @@ def test_start_page_draws_without_an_assessment() -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_with_nothing_open(page: str) -> None:
     at = start_app()
-    at.switch_page(f"vigil/ui/pages/{page}.py").run()
+    switch_page(at, page).run()
     assert_ok(at)
     assert at.title[0].value != "Vigil"
     assert has_widget(at, "button", "vigil.break")
@@ -58,7 +59,7 @@ def test_every_page_draws_in_german_with_an_assessment_open(page: str, tiny_chec
     at = start_app()
     new_assessment(at)
     at.radio(key="vigil.lang_widget").set_value("de").run()
-    at.switch_page(f"vigil/ui/pages/{page}.py").run()
+    switch_page(at, page).run()
     assert_ok(at)
     assert at.button(key="vigil.break").label == "Eine Pause machen"
     assert "No assessment is open" not in texts(at)
@@ -192,8 +193,8 @@ def test_resume_by_id_from_the_link(tiny_checklists: Path) -> None:
     fresh.query_params["a"] = aid
     fresh.run()
     assert_ok(fresh)
-    assert fresh.session_state["vigil.draft"].id == aid
-    assert fresh.session_state["vigil.draft"].answers["medium"].choice == "bot"
+    assert fresh.session_state["vigil"].draft.id == aid
+    assert fresh.session_state["vigil"].draft.answers["medium"].choice == "bot"
 
 
 def test_unknown_link_is_explained(tiny_checklists: Path) -> None:
@@ -227,7 +228,7 @@ def test_stale_write_is_detected_and_the_user_chooses(tiny_checklists: Path) -> 
     one.radio(key=key(one, "q", "medium")).set_value("photo").run()
     two.radio(key=key(two, "q", "medium")).set_value("bot").run()
     assert_ok(two)
-    assert two.session_state["vigil.save_status"] == "stale"
+    assert two.session_state["vigil"].status == "stale"
     assert "changed in another tab" in texts(two)
     assert open_store().get(aid).answers["medium"].choice == "photo"  # nothing overwritten silently
     # further changes stay in this tab, still unsaved
@@ -240,9 +241,9 @@ def test_stale_write_is_detected_and_the_user_chooses(tiny_checklists: Path) -> 
     assert saved.answers["platforms"].choices == ["tiktok"]
     # and the first tab, now stale itself, can load the other version
     one.radio(key=key(one, "q", "medium")).set_value("voice").run()
-    assert one.session_state["vigil.save_status"] == "stale"
+    assert one.session_state["vigil"].status == "stale"
     one.button(key="vigil.save.theirs").click().run()
-    assert one.session_state["vigil.draft"].answers["medium"].choice == "bot"
+    assert one.session_state["vigil"].draft.answers["medium"].choice == "bot"
     assert one.radio(key=key(one, "q", "medium")).value == "bot"
 
 
@@ -255,22 +256,22 @@ def test_store_unavailable_keeps_the_answers_and_recovers(tiny_checklists: Path,
     try:
         at.radio(key=key(at, "q", "medium")).set_value("voice").run()
         assert_ok(at)
-        assert at.session_state["vigil.save_status"] == "unavailable"
-        assert at.session_state["vigil.draft"].answers["medium"].choice == "voice"
+        assert at.session_state["vigil"].status == "unavailable"
+        assert at.session_state["vigil"].draft.answers["medium"].choice == "voice"
         assert "could not be saved yet" in texts(at)
         at.button(key="vigil.save.retry").click().run()  # still gone: a calm message again, nothing lost
         assert_ok(at)
-        assert at.session_state["vigil.save_status"] == "unavailable"
+        assert at.session_state["vigil"].status == "unavailable"
         assert at.radio(key=key(at, "q", "medium")).value == "voice"
         # "take a break" must not claim everything is saved, nor drop the only copy of the latest answer
         at.button(key="vigil.break").click().run()
         assert_ok(at)
-        assert at.session_state["vigil.draft"].answers["medium"].choice == "voice"
+        assert at.session_state["vigil"].draft.answers["medium"].choice == "voice"
         assert "not saved yet" in " ".join(t.value for t in at.toast)
     finally:
         moved.rename(data_dir)
     at.text_area(key=key(at, "q", "voice_lines")).input("Recovered").run()
-    assert at.session_state["vigil.save_status"] == "saved"
+    assert at.session_state["vigil"].status == "saved"
     saved = open_store().get(aid)
     assert saved.answers["medium"].choice == "voice"
     assert saved.answers["voice_lines"].text == "Recovered"
@@ -295,7 +296,7 @@ def test_bad_imports_give_a_message_and_change_nothing(name: str, tiny_checklist
     assert_ok(at)
     assert "could not be opened" in texts(at)
     assert [(r.id, r.revision) for r in open_store().list()] == before
-    assert at.session_state["vigil.draft"] is None
+    assert at.session_state["vigil"].draft is None
     assert at.title[0].value == "Vigil"
 
 
@@ -308,7 +309,7 @@ def test_import_gets_a_new_id_and_never_overwrites(tiny_checklists: Path) -> Non
     uploader = next(u for u in at.file_uploader if u.key and u.key.startswith("vigil.start.upload"))
     uploader.set_value(("copy.json", exported, "application/json")).run()
     assert_ok(at)
-    new_id = at.session_state["vigil.draft"].id
+    new_id = at.session_state["vigil"].draft.id
     assert new_id != aid
     assert at.query_params["a"] == new_id
     assert {r.id for r in open_store().list()} == {aid, new_id}
@@ -332,7 +333,7 @@ def test_documents_are_made_only_when_asked(tiny_checklists: Path, monkeypatch: 
     monkeypatch.setitem(documents.RENDERERS, "consent", broken)
     at = start_app()
     new_assessment(at)
-    at.switch_page("vigil/ui/pages/results.py").run()
+    switch_page(at, "results").run()
     assert_ok(at)
     assert calls == []
     assert not has_widget(at, "download_button", "vigil.docs.dl.report")
@@ -347,9 +348,9 @@ def test_documents_are_made_only_when_asked(tiny_checklists: Path, monkeypatch: 
     assert "install fonts-noto-cjk" in texts(at)
     assert has_widget(at, "download_button", "vigil.docs.json")
     # a document made before a change is not offered for the changed assessment
-    at.switch_page("vigil/ui/pages/questionnaire.py").run()
+    switch_page(at, "questionnaire").run()
     at.radio(key=key(at, "q", "medium")).set_value("bot").run()
-    at.switch_page("vigil/ui/pages/results.py").run()
+    switch_page(at, "results").run()
     assert not has_widget(at, "download_button", "vigil.docs.dl.report")
     assert has_widget(at, "button", "vigil.docs.make.report")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.ui.support import assert_ok, evaluation, key, new_assessment, start_app, stored
+from tests.ui.support import assert_ok, evaluation, key, new_assessment, start_app, stored, switch_page
 from tests.ui.test_app_flows import texts
 from vigil.store.sql import open_store
 
@@ -62,7 +62,7 @@ def test_deleted_elsewhere_is_explained_and_can_be_kept(tiny_checklists: Path) -
     assert "deleted elsewhere" in texts(at)
     at.button(key="vigil.save.new").click().run()
     assert_ok(at)
-    new_id = at.session_state["vigil.draft"].id
+    new_id = at.session_state["vigil"].draft.id
     assert new_id != aid
     assert at.query_params["a"] == new_id
     assert open_store().get(new_id).answers["medium"].choice == "photo"
@@ -104,10 +104,10 @@ def test_hostile_text_is_shown_literally_never_as_markup(tiny_checklists: Path) 
     at.button(key=key(at, "padd", "relatives")).click().run()
     at.button(key="vigil.break").click().run()
     assert_ok(at)
-    for page in ("vigil/ui/pages/start.py", "vigil/ui/pages/results.py", "vigil/ui/pages/family.py"):
-        if page != "vigil/ui/pages/start.py":
+    for page in ("start", "results", "family"):
+        if page != "start":
             at.query_params["a"] = aid
-        at.switch_page(page).run()
+        switch_page(at, page).run()
         assert_ok(at)
         for element in [*at.markdown, *at.caption]:
             value = str(element.value)
@@ -118,7 +118,7 @@ def test_hostile_text_is_shown_literally_never_as_markup(tiny_checklists: Path) 
     assert HOSTILE in texts(at) or HOSTILE.replace("\u202e", "") in texts(at).replace("\u202e", "")
 
 
-def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checklists: Path) -> None:
+def test_start_list_shows_progress_and_verdict(tiny_checklists: Path) -> None:
     at = start_app()
     aid = new_assessment(at, "Video")
     at.button(key=f"vigil.step.{aid}.person").click().run()
@@ -126,7 +126,7 @@ def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checkli
     progress = evaluation(at).progress
     at.button(key="vigil.break").click().run()
     row = texts(at)
-    assert "About Jürgen Weiß" in row
+    assert "Video" in row
     assert f"{progress.answered} of {progress.required} answered" in row
     assert progress.answered == 1
     assert "Resolve first" in row
@@ -134,7 +134,7 @@ def test_start_list_names_the_person_and_shows_progress_and_verdict(tiny_checkli
 
 def test_support_lists_resources_for_the_current_language(tiny_checklists: Path) -> None:
     at = start_app()
-    at.switch_page("vigil/ui/pages/support.py").run()
+    switch_page(at, "support").run()
     assert "Helpline EN" in texts(at)
     assert "Telefonseelsorge" not in texts(at)
     at.radio(key="vigil.lang_widget").set_value("de").run()
@@ -146,7 +146,7 @@ def test_family_view_has_no_scores_and_no_colours(tiny_checklists: Path) -> None
     at = start_app()
     aid = new_assessment(at)
     at.radio(key=key(at, "q", "medium")).set_value("voice").run()
-    at.switch_page("vigil/ui/pages/family.py").run()
+    switch_page(at, "family").run()
     assert_ok(at)
     assert not at.main.get("vega_lite_chart")
     assert not at.get("progress")  # not even the live status in the sidebar

@@ -10,18 +10,19 @@ from tests.support.tiny import tiny_checklist
 from tests.ui.support import MemoryStore
 from vigil.models.assessment import Answer
 from vigil.ui.session import SaveStatus, Session, duplicate
+from vigil.ui.state import UiState
 
 
-def _pair() -> tuple[Session, MemoryStore, dict[str, Any]]:
+def _pair() -> tuple[Session, MemoryStore, UiState]:
     store = MemoryStore()
-    state: dict[str, Any] = {}
+    state = UiState()
     return Session(state, store), store, state
 
 
-def _choose(value: str) -> Any:
+def _choose(value: str) -> tuple[Any, set[str]]:
     def mutate(a: Any) -> None:
         a.answers["medium"] = Answer(choice=value)
-    return mutate
+    return mutate, {"medium"}
 
 
 def test_create_opens_a_stored_assessment() -> None:
@@ -37,7 +38,7 @@ def test_create_opens_a_stored_assessment() -> None:
 def test_every_change_is_saved_at_once() -> None:
     session, store, _ = _pair()
     a = session.create(tiny_checklist(), "", "en")
-    assert session.change(_choose("photo")) == SaveStatus.saved
+    assert session.change(*_choose("photo")) == SaveStatus.saved
     assert store.rows[a.id].answers["medium"].choice == "photo"
     assert store.rows[a.id].revision == 2
     assert session.draft is not None and session.draft.revision == 2
@@ -46,11 +47,11 @@ def test_every_change_is_saved_at_once() -> None:
 def test_stale_write_keeps_the_draft_and_saves_nothing_until_the_user_chooses() -> None:
     one, store, _ = _pair()
     a = one.create(tiny_checklist(), "", "en")
-    two = Session({}, store)
+    two = Session(UiState(), store)
     two.open(a.id)
-    one.change(_choose("photo"))
-    assert two.change(_choose("bot")) == SaveStatus.stale
-    assert two.change(_choose("voice")) == SaveStatus.stale  # still not saved over the other tab
+    one.change(*_choose("photo"))
+    assert two.change(*_choose("bot")) == SaveStatus.stale
+    assert two.change(*_choose("voice")) == SaveStatus.stale  # still not saved over the other tab
     assert store.rows[a.id].answers["medium"].choice == "photo"
     assert two.draft is not None and two.draft.answers["medium"].choice == "voice"
     assert two.keep_mine() == SaveStatus.saved
@@ -60,11 +61,11 @@ def test_stale_write_keeps_the_draft_and_saves_nothing_until_the_user_chooses() 
 def test_load_theirs_replaces_the_draft_and_renews_widget_keys() -> None:
     one, store, _ = _pair()
     a = one.create(tiny_checklist(), "", "en")
-    two = Session({}, store)
+    two = Session(UiState(), store)
     two.open(a.id)
     old_key = two.widget_key("q", "medium")
-    one.change(_choose("photo"))
-    two.change(_choose("bot"))
+    one.change(*_choose("photo"))
+    two.change(*_choose("bot"))
     two.load_theirs()
     assert two.status == SaveStatus.saved
     assert two.draft is not None and two.draft.answers["medium"].choice == "photo"
@@ -76,7 +77,7 @@ def test_store_down_keeps_answers_and_the_next_change_saves_them() -> None:
     session, store, state = _pair()
     a = session.create(tiny_checklist(), "", "en")
     store.down = True
-    assert session.change(_choose("photo")) == SaveStatus.unavailable
+    assert session.change(*_choose("photo")) == SaveStatus.unavailable
     assert session.reason_key == "store.unavailable.locked"
     assert session.save() == SaveStatus.unavailable
     store.down = False
@@ -84,18 +85,18 @@ def test_store_down_keeps_answers_and_the_next_change_saves_them() -> None:
     def more(x: Any) -> None:
         x.answers["platforms"] = Answer(choices=["tiktok"])
 
-    assert session.change(more) == SaveStatus.saved
+    assert session.change(more, {"platforms"}) == SaveStatus.saved
     saved = store.rows[a.id]
     assert saved.answers["medium"].choice == "photo"
     assert saved.answers["platforms"].choices == ["tiktok"]
-    assert state["vigil.save_status"] == "saved"
+    assert state.status == "saved"
 
 
 def test_deleted_elsewhere_can_be_kept_as_new() -> None:
     session, store, _ = _pair()
     a = session.create(tiny_checklist(), "", "en")
     store.delete(a.id)
-    assert session.change(_choose("photo")) == SaveStatus.not_found
+    assert session.change(*_choose("photo")) == SaveStatus.not_found
     kept = session.save_as_new()
     assert kept is not None and kept.id != a.id
     assert store.rows[kept.id].answers["medium"].choice == "photo"
@@ -105,7 +106,7 @@ def test_deleted_elsewhere_can_be_kept_as_new() -> None:
 def test_adopt_gives_a_new_id_so_nothing_is_overwritten() -> None:
     session, store, _ = _pair()
     a = session.create(tiny_checklist(), "", "en")
-    session.change(_choose("photo"))
+    session.change(*_choose("photo"))
     imported = store.get(a.id).model_copy(update={"revision": 7})
     adopted = session.adopt(imported)
     assert adopted.id != a.id
@@ -117,7 +118,7 @@ def test_adopt_gives_a_new_id_so_nothing_is_overwritten() -> None:
 def test_duplicate_copies_under_a_new_id() -> None:
     session, store, _ = _pair()
     a = session.create(tiny_checklist(), "Video", "en")
-    session.change(_choose("voice"))
+    session.change(*_choose("voice"))
     copy = duplicate(store, a.id, " (copy)")
     assert copy.id != a.id
     assert copy.meta.title == "Video (copy)"

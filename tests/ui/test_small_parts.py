@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from tests.support.tiny import TODAY, assessment, complete_fine, tiny_checklist
-from tests.ui.support import MemoryStore
 from vigil.engine import evaluate
 from vigil.models.assessment import Answer
 from vigil.models.results import DimensionStatus
@@ -59,28 +56,24 @@ def test_shorten() -> None:
     assert shorten("x" * 100, 10) == "x" * 9 + "…"
 
 
-def test_summary_names_the_person_through_the_bindings() -> None:
+def test_the_person_is_named_through_the_bindings() -> None:
     c = tiny_checklist().model_copy(update={"documents": tiny_checklist().documents.model_copy(
         update={"person_name": "voice_lines"})})
-    a = assessment(voice_lines=Answer(text=" Anna "), **complete_fine())
-    s = listing.summarize(a, c, TODAY)
-    assert s.person == "Anna"
-    assert (s.answered, s.required) == (evaluate(c, a, TODAY).progress.answered, 5)
-    assert listing.summarize(a, None, TODAY).verdict is None
+    assert listing.person_name(c, assessment(voice_lines=Answer(text=" Anna "))) == "Anna"
+    assert listing.person_name(c, assessment(voice_lines=Answer(dont_know=True))) == ""
 
 
-def test_summaries_skip_rows_deleted_meanwhile() -> None:
-    from vigil.catalog import Catalog
+def test_the_queue_query_follows_the_choices_and_ignores_stale_values() -> None:
+    from vigil.store.queue import Sort, Waiting
 
-    store = MemoryStore()
-    c = tiny_checklist()
-    kept = store.create(assessment(**complete_fine()))
-    gone = store.create(assessment())
-    rows = store.list()
-    store.delete(gone.id)
-    out = listing.summaries(store, Catalog({(c.id, c.version): c}), rows, dt.date(2026, 11, 22))
-    assert [s.id for s in out] == [kept.id]
-    assert out[0].verdict is not None and out[0].verdict.value == "ready"
+    q = listing.query(listing.Choices(search=" Jürgen ", verdicts=("stop", "bogus"), waiting=("due",),
+                                      sort="due", size=50, page=2))
+    assert q.search == " Jürgen " and q.sort == Sort.due and q.waiting == frozenset({Waiting.due})
+    assert {v.value for v in q.verdicts} == {"stop"}
+    assert (q.offset, q.limit) == (100, 50)
+    odd = listing.query(listing.Choices(size=10_000, sort="nonsense", page=-3))
+    assert (odd.offset, odd.limit, odd.sort) == (0, 25, Sort.updated)
+    assert listing.page_count(0, 25) == 1 and listing.page_count(51, 25) == 3
 
 
 def test_chart_rows_and_spec_use_the_muted_palette() -> None:

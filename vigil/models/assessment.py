@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vigil.models.common import LongText, Sha256, ShortText
+from vigil.models.common import LongText as LongText
+from vigil.models.common import Sha256 as Sha256
+from vigil.models.common import ShortText as ShortText
 from vigil.models.consent_record import ConsentRecord
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
@@ -119,6 +121,15 @@ class Meta(_Data):
     updated: dt.datetime = Field(default_factory=utc_now)
 
 
+class Prefill(_Data):
+    """An answer this assessment started with rather than was given: from the maker's practice defaults or from a
+    template. The mark holds while the answer is still the one filled in (``answer``); a save drops it once the
+    user has changed that answer (``vigil.practice.settle``)."""
+
+    source: Literal["practice", "template"]
+    answer: Answer
+
+
 class Assessment(_Data):
     """One assessment. ``revision`` counts saved changes and lets the store detect stale writes."""
 
@@ -131,5 +142,13 @@ class Assessment(_Data):
     maker: Maker = Field(default_factory=Maker)
     answers: dict[str, Answer] = Field(default_factory=dict)
     open_items: dict[str, OpenItem] = Field(default_factory=dict)
-    consent_record: ConsentRecord = Field(default_factory=ConsentRecord)
-    """Links, the relatives' own answers and withdrawals, in a hash chain (``vigil.models.consent_record``)."""
+    prefilled: dict[str, Prefill] = Field(
+        default_factory=dict, exclude_if=lambda marks: not marks,
+        description="Answers filled in from the practice defaults or a template, by question id (left out of the "
+                    "file when there are none).",
+    )
+    consent_record: ConsentRecord = Field(
+        default_factory=ConsentRecord, exclude_if=lambda record: not record.entries,
+        description="Links, the relatives' own answers and withdrawals, in a hash chain "
+                    "(``vigil.models.consent_record``; left out of the file when empty).",
+    )

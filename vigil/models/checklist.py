@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from vigil.models.common import Id, LText, Severity, Strict
 from vigil.models.conditions import Condition
@@ -249,6 +249,40 @@ class Checklist(Strict):
     examples: list[Example] = Field(default_factory=list)
     support: list[SupportResource] = Field(default_factory=list)
     documents: DocumentBindings = Field(default_factory=DocumentBindings)
+    practice: list[Id] = Field(
+        default_factory=list,
+        description="Questions about the maker's own practice (tools and providers, labelling, what is kept and "
+                    "deleted, distribution, aftercare, take-down): answered once as practice defaults, and every "
+                    "new assessment starts from those answers.",
+    )
+    personal: list[Id] = Field(
+        default_factory=list,
+        description="Sections or questions specific to one person and family: a template never keeps their answers.",
+    )
+
+    @model_validator(mode="after")
+    def _practice_and_personal_exist(self) -> Checklist:
+        questions = {q.id: q for q in self.questions()}
+        sections = {s.id for s in self.sections}
+        for qid in self.practice:
+            if qid not in questions:
+                raise ValueError(f"practice: {qid!r} is not a question of this checklist")
+            if questions[qid].kind == QuestionKind.people:
+                raise ValueError(f"practice: {qid!r} is a people register, which is specific to each commission")
+        for pid in self.personal:
+            if pid not in questions and pid not in sections:
+                raise ValueError(f"personal: {pid!r} is neither a section nor a question of this checklist")
+        if overlap := set(self.practice) & self.personal_questions():
+            raise ValueError(f"practice and personal both name {sorted(overlap)!r}")
+        return self
+
+    def personal_questions(self) -> set[str]:
+        """The ids of the questions ``personal`` names, directly or through their section (an id that names a
+        question and a section alike means the question)."""
+        question_ids = {q.id for q in self.questions()}
+        named = set(self.personal)
+        sections = named - question_ids
+        return {q.id for s in self.sections for q in s.questions if q.id in named or s.id in sections}
 
     # ------------------------------------------------------------------ lookups
     def questions(self) -> list[Question]:

@@ -7,11 +7,16 @@ Every save is guarded by the assessment's ``revision``: a write based on an old 
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from vigil.models.assessment import Assessment
+from vigil.models.profile import MakerProfile, PracticeDefaults, Template
+
+if TYPE_CHECKING:
+    from vigil.store.queue import QueuePage, QueueQuery
 
 
 class StoreError(Exception):
@@ -71,9 +76,13 @@ class UnstorableTextError(StoreError):
 
 
 class UnreadableError(StoreError):
-    """A stored assessment cannot be read back (written by a newer Vigil, or damaged)."""
+    """A stored assessment cannot be read back: ``reason`` is ``newer`` (written in a newer format, by a newer
+    Vigil) or ``damaged``. Nothing is changed; the row can still be downloaded raw or deleted."""
 
-    i18n_key = "store.unreadable"
+    def __init__(self, message: str, reason: str = "damaged") -> None:
+        self.reason = reason
+        self.i18n_key = "store.unreadable.newer" if reason == "newer" else "store.unreadable"
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -112,3 +121,28 @@ class AssessmentStore(Protocol):
     def list(self) -> list[StoredAssessment]:
         """Every stored assessment, most recently changed first."""
         ...
+
+    def queue(self, query: QueueQuery) -> QueuePage:
+        """One page of the work queue, from the summary columns kept at each save (no document is read)."""
+        ...
+
+    def raw(self, assessment_id: str) -> str:
+        """The stored document as JSON text, even one this version cannot open. Raises ``NotFoundError``."""
+        ...
+
+    # the practice: profile, defaults and templates (vigil/store/practice_sql.py)
+    def profile(self) -> MakerProfile: ...
+
+    def save_profile(self, profile: MakerProfile) -> None: ...
+
+    def practice_defaults(self, checklist_id: str) -> PracticeDefaults | None: ...
+
+    def save_practice_defaults(self, defaults: PracticeDefaults) -> None: ...
+
+    def templates(self) -> builtins.list[Template]: ...
+
+    def template(self, template_id: str) -> Template: ...
+
+    def save_template(self, template: Template) -> Template: ...
+
+    def delete_template(self, template_id: str) -> None: ...

@@ -3,38 +3,20 @@
 Beside it, the head of each assessment's consent record (how many entries, the last one's hash), updated with
 every appended entry: entries cut from the end of a record in the database are caught against it.
 
-Its own tables (``consent_links``, ``consent_heads``) in the store's database, created on first use. They are
-meant to move into the store's Alembic migrations (see the report of the ``consent`` branch).
+Its tables (``consent_links``, ``consent_heads``) are part of the store's schema (``vigil.store.schema``,
+migration 0004).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 
 from vigil.models.consent_record import Anchor
-
-metadata = MetaData()
-consent_links = Table(
-    "consent_links",
-    metadata,
-    Column("token_sha256", Text, primary_key=True),
-    Column("assessment_id", Text, nullable=False, index=True),
-    Column("person_id", Text, nullable=False),
-    Column("link_id", Text, nullable=False),
-    Column("created", DateTime(timezone=True), nullable=False),
-)
-consent_heads = Table(
-    "consent_heads",
-    metadata,
-    Column("assessment_id", Text, primary_key=True),
-    Column("count", Integer, nullable=False),
-    Column("head", Text, nullable=False),
-)
+from vigil.store.schema import consent_heads, consent_links
 
 
 @dataclass(frozen=True)
@@ -47,16 +29,9 @@ class LinkTarget:
 class LinkIndex:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._ready = False
-        self._lock = threading.Lock()
 
     def _ensure(self) -> None:
-        if self._ready:
-            return
-        with self._lock:
-            if not self._ready:
-                metadata.create_all(self._engine)
-                self._ready = True
+        """The tables come with the store's schema (migration 0004)."""
 
     def add(self, token_sha256: str, target: LinkTarget, now: dt.datetime) -> None:
         self._ensure()

@@ -12,14 +12,17 @@ import re
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment, utc_now
+from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
+from vigil.store.summary import SUMMARY_VERSION, Summary
 
 metadata = MetaData()
+"""The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
+_JSON = JSON().with_variant(JSONB(), "postgresql")
 assessments = Table(
     "assessments",
     metadata,
@@ -30,9 +33,67 @@ assessments = Table(
     Column("revision", Integer, nullable=False),
     Column("created", DateTime(timezone=True), nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+    Column("document", _JSON, nullable=False),
+    # The summary the work queue lists, sorts and filters by (written at each save; ``vigil.store.summary``).
+    Column("reference", Text, nullable=False, server_default=""),
+    Column("search", Text, nullable=False, server_default=""),
+    Column("format_version", Integer, nullable=True),
+    Column("summary_state", Text, nullable=False, server_default="pending"),
+    Column("summary_version", Integer, nullable=False, server_default="0"),
+    Column("verdict", Text, nullable=True),
+    Column("answered", Integer, nullable=True),
+    Column("required", Integer, nullable=True),
+    Column("unanswered", Integer, nullable=True),
+    Column("not_asked", Integer, nullable=True),
+    Column("next_due", Date, nullable=True),
 )
 Index("ix_assessments_updated", assessments.c.updated)
+Index("ix_assessments_verdict", assessments.c.verdict, assessments.c.updated)
+Index("ix_assessments_next_due", assessments.c.next_due)
+Index("ix_assessments_reference", assessments.c.reference)
+Index("ix_assessments_unanswered", assessments.c.unanswered)
+Index("ix_assessments_not_asked", assessments.c.not_asked)
+Index("ix_assessments_summary_state", assessments.c.summary_state, assessments.c.summary_version)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+
+templates = Table(
+    "templates",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", _JSON, nullable=False),
+)
+Index("ix_templates_name", templates.c.name)
+
+# the consent link index (vigil.store.links): a private link's token by its SHA-256 only, and each consent
+# record's head (migration 0004)
+consent_links = Table(
+    "consent_links",
+    metadata,
+    Column("token_sha256", Text, primary_key=True),
+    Column("assessment_id", Text, nullable=False),
+    Column("person_id", Text, nullable=False),
+    Column("link_id", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+Index("ix_consent_links_assessment_id", consent_links.c.assessment_id)
+consent_heads = Table(
+    "consent_heads",
+    metadata,
+    Column("assessment_id", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("head", Text, nullable=False),
+)
 
 # A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
@@ -61,14 +122,31 @@ def document(assessment: Assessment) -> JsonText:
     return JsonText(doc)
 
 
-def columns(stored: Assessment, doc: JsonText, now: dt.datetime) -> dict[str, Any]:
+def columns(stored: Assessment, doc: JsonText, now: dt.datetime, summary: Summary) -> dict[str, Any]:
     return {
         "checklist_id": stored.checklist.id,
         "checklist_version": stored.checklist.version,
-        "title": stored.meta.title,
         "revision": stored.revision,
         "updated": now,
         "document": doc,
+        **summary_columns(summary),
+    }
+
+
+def summary_columns(summary: Summary, state: str = "ok") -> dict[str, Any]:
+    return {
+        "title": summary.title,
+        "reference": summary.reference,
+        "search": summary.search,
+        "format_version": summary.format_version,
+        "summary_state": state,
+        "summary_version": SUMMARY_VERSION,
+        "verdict": summary.verdict.value if summary.verdict is not None else None,
+        "answered": summary.answered,
+        "required": summary.required,
+        "unanswered": summary.unanswered,
+        "not_asked": summary.not_asked,
+        "next_due": summary.next_due,
     }
 
 
@@ -77,10 +155,31 @@ def stamped(assessment: Assessment, revision: int) -> Assessment:
     return assessment.model_copy(update={"revision": revision, "meta": meta})
 
 
+def raw_format_version(doc: Any) -> Any:
+    if isinstance(doc, str | bytes):
+        try:
+            doc = json.loads(doc)
+        except ValueError:
+            return None
+    return doc.get("format_version") if isinstance(doc, dict) else None
+
+
+def newer_format(version: Any) -> bool:
+    return isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+
+
 def load(doc: Any) -> Assessment:
+    """The stored document as an assessment. Raises ``UnreadableError`` (``reason`` ``newer`` or ``damaged``):
+    a document in a newer format is refused even when its fields happen to parse, so that it is never saved back
+    in this version's older format."""
     try:
-        if isinstance(doc, str):
-            return Assessment.model_validate_json(doc)
-        return Assessment.model_validate(doc)
+        assessment = (
+            Assessment.model_validate_json(doc) if isinstance(doc, str) else Assessment.model_validate(doc)
+        )
     except ValidationError:
-        raise UnreadableError(t("en", "store.unreadable")) from None
+        if newer_format(raw_format_version(doc)):
+            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None
+    if newer_format(assessment.format_version):
+        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
+    return assessment

@@ -4,68 +4,93 @@ One table, ``assessments``: a few columns for the list of saved assessments and 
 JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. Every save is one
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
+This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
+file, the one-writer queue, WAL checkpoints so that deleted text leaves the files) is ``vigil.store.sqlite_file``.
 SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
-two instead of hanging the page), ``secure_delete`` and a WAL checkpoint after each delete, so that a deleted
-assessment's text is gone from the file. After the store has started it never creates the data folder or the
-database file again: a vanished folder is reported, not silently replaced by an empty one.
+two instead of hanging the page).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Engine,
+    and_,
     create_engine,
     delete,
     func,
+    or_,
     select,
     text,
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import Assessment
+from vigil.models.assessment import FORMAT_VERSION, Assessment
+from vigil.practice import settle
 from vigil.store import (
     AlreadyExistsError,
     NotFoundError,
     StaleWriteError,
     StoredAssessment,
     StoreUnavailableError,
+    UnreadableError,
+    migrate,
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
-from vigil.store.faults import translate, unavailable
-from vigil.store.schema import as_utc, assessments, columns, document, dumps, load, metadata, stamped
+from vigil.store.faults import translate
+from vigil.store.practice_sql import PracticeTables
+from vigil.store.queue import QueuePage, QueueQuery, page_statements
+from vigil.store.queue import row as queue_row
+from vigil.store.schema import (
+    as_utc,
+    assessments,
+    columns,
+    document,
+    dumps,
+    load,
+    raw_format_version,
+    stamped,
+    summary_columns,
+)
+from vigil.store.sqlite_file import SqliteFile, WriteQueue
+from vigil.store.summary import SUMMARY_VERSION, Summarizer, Summary, basic, catalog_summarizer
 
 log = logging.getLogger("vigil.store")
+_NOT_NEWER = or_(assessments.c.format_version.is_(None), assessments.c.format_version <= FORMAT_VERSION)
 
 BUSY_TIMEOUT_S = 1.5
+MIGRATION_WAIT_S = 60.0
+"""How long a starting server waits for another one's schema upgrade of the same SQLite file."""
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
 
-class SqlStore:
+class SqlStore(PracticeTables):
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
 
-    def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
+                 summarizer: Summarizer | None = None) -> None:
         self.target = target
+        self._summarizer = summarizer or catalog_summarizer()
         self._busy_timeout_s = busy_timeout_s
         self._lock = threading.Lock()
-        self._write_lock = threading.Lock()
         self._schema_ready = False
-        self._checkpoint_pending = False
-        self._file_identity: tuple[int, int] | None = None
-        self._path = target.path if isinstance(target, SqliteTarget) else None
+        self._file = (
+            SqliteFile(target.path, read_only=target.read_only, busy_timeout_s=busy_timeout_s)
+            if isinstance(target, SqliteTarget) and target.path is not None else None
+        )
+        self._path = self._file.path if self._file is not None else None
+        self._writers = WriteQueue(busy_timeout_s) if isinstance(target, SqliteTarget) else None
         self._engine = self._make_engine()
 
     # ------------------------------------------------------------------ set-up
@@ -83,27 +108,11 @@ class SqlStore:
             if "connect_timeout" not in target.url.query:
                 connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
             return create_engine(target.url, pool_pre_ping=True, connect_args=connect_args, **common)
-        if target.path is None:
+        if self._file is None:
             memory = sqlite3.connect(":memory:", check_same_thread=False)
             return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
-        return create_engine("sqlite://", creator=lambda: self._sqlite_connect(), poolclass=QueuePool, **common)
-
-    def _sqlite_connect(self, timeout_s: float | None = None) -> sqlite3.Connection:
-        """A connection to the file. Only the first set-up may create it (``mode=rwc``); later ``mode=rw``."""
-        assert self._path is not None
-        target = self.target
-        assert isinstance(target, SqliteTarget)
-        mode = "ro" if target.read_only else ("rw" if self._schema_ready else "rwc")
-        uri = f"{self._path.absolute().as_uri()}?mode={mode}"
-        timeout = self._busy_timeout_s if timeout_s is None else timeout_s
-        conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error:
-            conn.close()
-            raise
-        return conn
+        file = self._file
+        return create_engine("sqlite://", creator=lambda: file.connect(), poolclass=QueuePool, **common)
 
     def _ensure_schema(self) -> None:
         if self._schema_ready:
@@ -111,60 +120,60 @@ class SqlStore:
         with self._lock:
             if self._schema_ready:
                 return
-            if self._path is not None:
-                self._prepare_sqlite_file(self._path)
-            with self._faults(), self._engine.begin() as conn:
+            if self._file is not None:
+                self._file.prepare()
+            self._migrate()
+            self._schema_ready = True
+            if self._file is not None:
+                self._file.mark_created()
+
+    def _migrate(self) -> None:
+        """Bring the schema up to this version's under the database's schema lock (``vigil.store.migrate``).
+
+        PostgreSQL: an advisory transaction lock. SQLite: a write transaction (``BEGIN IMMEDIATE``) on a
+        connection that waits up to ``MIGRATION_WAIT_S`` for another server's upgrade to finish.
+        A read-only SQLite file is only checked.
+        """
+        engine = self._engine
+        if self._file is not None:
+            file = self._file
+            engine = create_engine(
+                "sqlite://", creator=lambda: file.connect(MIGRATION_WAIT_S), poolclass=NullPool,
+                logging_name=_LOGGING_NAME, hide_parameters=True,
+            )
+        try:
+            with self._faults(), engine.begin() as conn:
+                if self._read_only:
+                    if (found := migrate.check(conn)) != migrate.head():
+                        raise migrate.SchemaOutdatedError(found or "empty", migrate.head())
+                    return
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-                elif not self._read_only:
+                else:
+                    migrate.check(conn)  # before WAL mode is set: a newer database is not touched at all
                     conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-                metadata.create_all(conn)
-            self._schema_ready = True
-            if self._path is not None:
-                self._file_identity = self._stat_identity()
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                if migrate.upgrade(conn):
+                    log.info("database schema upgraded to %s", migrate.head())
+        finally:
+            if engine is not self._engine:
+                engine.dispose()
 
     @property
     def _read_only(self) -> bool:
         return isinstance(self.target, SqliteTarget) and self.target.read_only
 
-    def _prepare_sqlite_file(self, path: Path) -> None:
-        """First open: create the data folder (mode 0700) and an empty file readable only by its owner."""
-        if self._read_only or path.exists():
-            return
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except FileExistsError:
-            pass
-        except PermissionError:
-            raise unavailable("read_only") from None
-        except OSError:
-            raise unavailable("unavailable") from None
-
-    def _stat_identity(self) -> tuple[int, int] | None:
-        assert self._path is not None
-        try:
-            st = os.stat(self._path)
-        except OSError:
-            return None
-        return (st.st_dev, st.st_ino)
-
     # ------------------------------------------------------------------ every operation
 
     def _check_file(self) -> None:
         """The SQLite file must still be where it was. Connections to a moved or replaced file are dropped."""
-        if self._path is None:
-            return
-        identity = self._stat_identity()
-        if identity == self._file_identity:
+        if self._file is None:
             return
         with self._lock:
+            if not self._file.changed():
+                return
             self._engine.dispose()
-            self._file_identity = identity
-        if identity is None:
-            reason = "folder_missing" if not self._path.parent.is_dir() else "file_missing"
-            raise unavailable(reason)
+        self._file.check_present()
 
     @contextmanager
     def _faults(self) -> Iterator[None]:
@@ -187,39 +196,19 @@ class SqlStore:
     def _session(self, write: bool = False) -> Iterator[None]:
         self._ensure_schema()
         self._check_file()
-        with self._writer() if write else nullcontext(), self._faults():
-            if self._checkpoint_pending:
-                self._checkpoint(0)
+        writer = self._writers.turn() if write and self._writers is not None else nullcontext()
+        with writer, self._faults():
+            if self._file is not None and self._file.checkpoint_pending:
+                self._file.checkpoint(0)
             yield
-
-    @contextmanager
-    def _writer(self) -> Iterator[None]:
-        """SQLite has one writer at a time: this server's sessions queue here, in order, instead of polling
-        the file lock (which would report "locked" under a burst of saves). Other programs still meet the
-        file lock and its short busy timeout."""
-        if isinstance(self.target, ServerTarget):  # the server queues writers itself
-            yield
-            return
-        if not self._write_lock.acquire(timeout=self._busy_timeout_s * 4):
-            raise unavailable("busy")
-        try:
-            yield
-        finally:
-            self._write_lock.release()
-
-    @property
-    def engine(self) -> Engine:
-        """The database engine, for the consent link index that shares this database (``vigil.store.links``)."""
-        self._ensure_schema()
-        return self._engine
 
     # ------------------------------------------------------------------ the contract
 
     def create(self, assessment: Assessment) -> Assessment:
-        stored = stamped(assessment, 1)
+        stored = stamped(settle(assessment), 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
-        row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now)}
+        row = {"id": stored.id, "created": stored.meta.created, **columns(stored, doc, now, self._summary(stored))}
         with self._session(write=True):
             try:
                 with self._engine.begin() as conn:
@@ -238,13 +227,15 @@ class SqlStore:
 
     def save(self, assessment: Assessment) -> Assessment:
         expected = assessment.revision
-        stored = stamped(assessment, expected + 1)
+        stored = stamped(settle(assessment), expected + 1)
         doc = document(stored)
         now = dt.datetime.now(dt.UTC)
         tbl = assessments
         stmt = (
-            update(tbl).where(tbl.c.id == stored.id, tbl.c.revision == expected)
-            .values(**columns(stored, doc, now))
+            update(tbl)
+            # a row in a newer format (written by a newer Vigil) is never overwritten in this older one
+            .where(tbl.c.id == stored.id, tbl.c.revision == expected, _NOT_NEWER)
+            .values(**columns(stored, doc, now, self._summary(stored)))
         )
         with self._session(write=True), self._engine.begin() as conn:
             if conn.execute(stmt).rowcount == 1:
@@ -252,33 +243,18 @@ class SqlStore:
             actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
+        if actual == expected:  # the revision matches, so the row is in a newer format
+            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
-            if gone and self._path is not None:
-                self._checkpoint(self._busy_timeout_s)
+            if gone and self._file is not None:
+                self._file.checkpoint(self._busy_timeout_s)
         if not gone:
             raise NotFoundError(t("en", "store.not_found"))
-
-    def _checkpoint(self, timeout_s: float) -> None:
-        """Fold the WAL into the file and empty it, so no copy of deleted text stays in ``-wal``.
-
-        Another program reading an older snapshot can hold it up; then it is tried again, without waiting,
-        at the start of every later call until it succeeds.
-        """
-        conn = self._sqlite_connect(timeout_s)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.Error:
-            busy = 1
-        finally:
-            conn.close()
-        self._checkpoint_pending = bool(busy)
-        if busy:
-            log.warning("WAL checkpoint after delete could not finish (a reader was active); will retry")
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments
@@ -297,6 +273,67 @@ class SqlStore:
 
     # ------------------------------------------------------------------ beyond the contract
 
+    @property
+    def engine(self) -> Engine:
+        """The database engine, for the consent link index that shares this database (``vigil.store.links``)."""
+        self._ensure_schema()
+        return self._engine
+
+    def _summary(self, stored: Assessment) -> Summary:
+        """The summary columns; a fault in evaluating never stops a save (the row then lists no verdict)."""
+        try:
+            return self._summarizer(stored)
+        except Exception as exc:  # the save matters more than its summary
+            log.warning("could not summarise an assessment (%s); saved without a verdict", type(exc).__name__)
+            return basic(stored)
+
+    def queue(self, query: QueueQuery) -> QueuePage:
+        """One page of the work queue (reads only the summary columns)."""
+        rows_stmt, count_stmt = page_statements(query)
+        with self._session(), self._engine.connect() as conn:
+            rows = conn.execute(rows_stmt).all()
+            total = int(conn.execute(count_stmt).scalar_one())
+        return QueuePage(rows=[queue_row(r) for r in rows], total=total)
+
+    def raw(self, assessment_id: str) -> str:
+        """The stored document exactly as kept, as JSON text (to download a row this version cannot open)."""
+        query = select(assessments.c.document).where(assessments.c.id == assessment_id)
+        with self._session(), self._engine.connect() as conn:
+            doc = conn.execute(query).scalar_one_or_none()
+        if doc is None:
+            raise NotFoundError(t("en", "store.not_found"))
+        return doc if isinstance(doc, str) else dumps(doc)
+
+    def refresh_summaries(self, batch: int = 200) -> int:
+        """Summarise the rows whose summary is missing or older (after an upgrade). Rows in a newer format are
+        left to the newer Vigil that wrote them. Returns how many rows were summarised."""
+        tbl = assessments
+        stale = and_(tbl.c.summary_version < SUMMARY_VERSION, _NOT_NEWER)
+        pending = or_(tbl.c.summary_state == "pending", stale)
+        done = 0
+        while True:
+            with self._session(), self._engine.connect() as conn:
+                found = conn.execute(
+                    select(tbl.c.id, tbl.c.revision, tbl.c.document).where(pending).order_by(tbl.c.id).limit(batch)
+                ).all()
+            if not found:
+                return done
+            updates = []
+            for r in found:
+                try:
+                    values = summary_columns(self._summary(load(r.document)))
+                except UnreadableError:
+                    values = {"summary_state": "unreadable", "summary_version": SUMMARY_VERSION,
+                              "format_version": _int_or_none(raw_format_version(r.document))}
+                updates.append((r.id, r.revision, values))
+            with self._session(write=True), self._engine.begin() as conn:
+                for aid, revision, values in updates:
+                    # only if unchanged since it was read: a save in between wrote its own summary
+                    conn.execute(update(tbl).where(tbl.c.id == aid, tbl.c.revision == revision).values(**values))
+            done += len(updates)
+            if len(found) < batch:
+                return done
+
     def count(self) -> int:
         with self._session(), self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(assessments)).scalar_one())
@@ -310,16 +347,23 @@ class SqlStore:
         self._engine.dispose()
 
 
-def open_store(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> SqlStore:
+def _int_or_none(value: object) -> int | None:
+    return min(value, 2**31 - 1) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def open_store(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
+               summarizer: Summarizer | None = None) -> SqlStore:
     """The store at ``url``, else ``VIGIL_DATABASE_URL``, else ``vigil.sqlite3`` in ``VIGIL_DATA_DIR``.
 
     Creates the schema now when the database can be reached; when it cannot (a server down, a locked file),
     the store is still returned and each call raises ``StoreUnavailableError`` until the fault clears.
     Raises ``StoreConfigError`` for an address that can never work.
     """
-    store = SqlStore(resolve(url), busy_timeout_s=busy_timeout_s)
+    store = SqlStore(resolve(url), busy_timeout_s=busy_timeout_s, summarizer=summarizer)
     try:
         store._ensure_schema()
+        if not store._read_only:
+            store.refresh_summaries()
     except StoreUnavailableError as exc:
         log.warning("store not ready at start (%s); will retry on use", exc.reason)
     return store

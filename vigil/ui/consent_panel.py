@@ -17,7 +17,7 @@ from vigil.models.consent_record import verify
 from vigil.render.text import format_date
 from vigil.store.links import LinkTarget
 from vigil.ui import resources
-from vigil.ui.session import SaveStatus, Session
+from vigil.ui.session import CONSENT, SaveStatus, Session
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
 
@@ -55,7 +55,7 @@ def _issue(ctx: Context, session: Session, checklist: Checklist, person: str, la
     def mutate(a: Assessment) -> None:
         a.consent_record = record
 
-    if session.change(mutate) != SaveStatus.saved or session.draft is None:
+    if session.change(mutate, [CONSENT]) != SaveStatus.saved or session.draft is None:
         return
     index = resources.links()
     if token is None:  # the device handed over: the same page, through a short-lived link of its own
@@ -133,6 +133,6 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
             def mutate(a: Assessment, rec: object = updated.consent_record) -> None:
                 a.consent_record = rec  # type: ignore[assignment]
 
-            if session.change(mutate) == SaveStatus.saved and session.draft is not None:
+            if session.change(mutate, [CONSENT]) == SaveStatus.saved and session.draft is not None:
                 remember(resources.links(), session.draft)
             st.rerun()

@@ -18,12 +18,11 @@ from vigil.render import RenderError, consent_form_pdf, label_kit, labels_pdf, r
 from vigil.render.labels import LabelKit
 from vigil.ui.session import Session
 from vigil.ui.shell import Context
+from vigil.ui.state import Prepared, UiState
 from vigil.ui.text import md_escape
 
 Renderer = Callable[[Checklist, Assessment, str, dt.date], bytes]
 RENDERERS: dict[str, Renderer] = {"report": report_pdf, "consent": consent_form_pdf, "labels": labels_pdf}
-READY = "vigil.docs.ready."
-FAILED = "vigil.docs.failed."
 
 
 def file_name(kind: str, assessment: Assessment, extension: str) -> str:
@@ -36,14 +35,15 @@ def _prepare(kind: str, session: Session, checklist: Checklist, lang: str, today
     assessment = session.draft
     if assessment is None:
         return
-    st.session_state.pop(FAILED + kind, None)
+    state: UiState = session.state
+    state.document_failed.pop(kind, None)
     try:
         data = RENDERERS[kind](checklist, assessment, lang, today)
     except RenderError as exc:
-        st.session_state[FAILED + kind] = str(exc)
-        st.session_state.pop(READY + kind, None)
+        state.document_failed[kind] = str(exc)
+        state.documents.pop(kind, None)
         return
-    st.session_state[READY + kind] = (fingerprint(assessment), lang, data)
+    state.documents[kind] = Prepared(fingerprint(assessment), lang, data)
 
 
 def _pdf(ctx: Context, kind: str, session: Session, checklist: Checklist, assessment: Assessment,
@@ -51,16 +51,16 @@ def _pdf(ctx: Context, kind: str, session: Session, checklist: Checklist, assess
     with st.container(border=True, key=f"vigil.docs.box.{kind}"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.docs.{kind}'))}**")
         st.caption(ctx.t(f"ui.docs.{kind}.help"))
-        ready = st.session_state.get(READY + kind)
-        if isinstance(ready, tuple) and ready[:2] == (version, ctx.lang):
-            st.download_button(ctx.t("ui.docs.download"), data=ready[2], mime="application/pdf",
+        ready = ctx.state.documents.get(kind)
+        if ready is not None and (ready.version, ready.lang) == (version, ctx.lang):
+            st.download_button(ctx.t("ui.docs.download"), data=ready.data, mime="application/pdf",
                                file_name=file_name(kind, assessment, "pdf"), key=f"vigil.docs.dl.{kind}",
                                icon=":material/download:", on_click="ignore", type="primary")
         else:
             st.button(ctx.t("ui.docs.prepare"), key=f"vigil.docs.make.{kind}", icon=":material/description:",
                       on_click=_prepare, args=(kind, session, checklist, ctx.lang, ctx.today))
-        failed = st.session_state.get(FAILED + kind)
-        if isinstance(failed, str):
+        failed = ctx.state.document_failed.get(kind)
+        if failed is not None:
             st.info(ctx.t("ui.docs.failed"), icon=":material/info:")
             st.text(failed)
 

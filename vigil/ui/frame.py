@@ -6,32 +6,30 @@ import streamlit as st
 
 from vigil.i18n import available_languages, language_name
 from vigil.models.common import Severity, pick
-from vigil.store import NotFoundError, StoreUnavailableError
 from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
-from vigil.ui.shell import LANG, URL_SYNCED, Context, flash, go
+from vigil.ui.shell import Context, flash
+from vigil.ui.state import UiState
 from vigil.ui.text import md_escape, shorten
 
 LANG_WIDGET = "vigil.lang_widget"
-COOKIE_PENDING = "vigil.lang_cookie"
 MAX_SIDEBAR_FINDINGS = 5
-ANNOUNCED = "vigil.save_announced"
 
 
-def _on_language() -> None:
+def _on_language(state: UiState) -> None:
     lang = st.session_state.get(LANG_WIDGET)
     if lang in available_languages():
-        st.session_state[LANG] = lang
-        st.session_state[COOKIE_PENDING] = lang
+        state.lang = lang
+        state.cookie_pending = lang
 
 
 def _language_selector(ctx: Context) -> None:
     if st.session_state.get(LANG_WIDGET) != ctx.lang:
         st.session_state[LANG_WIDGET] = ctx.lang
     st.radio(ctx.t("ui.language.label"), list(available_languages()), format_func=language_name,
-             key=LANG_WIDGET, on_change=_on_language, horizontal=True)
-    pending = st.session_state.pop(COOKIE_PENDING, None)
-    if isinstance(pending, str):
+             key=LANG_WIDGET, on_change=_on_language, args=(ctx.state,), horizontal=True)
+    pending, ctx.state.cookie_pending = ctx.state.cookie_pending, None
+    if pending is not None:
         st.html(language.cookie_script(pending), unsafe_allow_javascript=True)
 
 
@@ -46,11 +44,11 @@ def _take_a_break(ctx: Context) -> None:
         return
     if draft is not None and session is not None:
         title = draft.meta.title or ctx.t("ui.untitled")
-        flash("ui.flash.break", title=title, id=draft.id)
+        flash(ctx, "ui.flash.break", title=title, id=draft.id)
         session.close()
-        st.session_state.pop(URL_SYNCED, None)
+        ctx.state.url_synced = None
     else:
-        flash("ui.flash.break_none")
+        flash(ctx, "ui.flash.break_none")
     st.switch_page(ctx.pages["start"])
 
 
@@ -103,22 +101,8 @@ def sidebar(ctx: Context, page: str) -> None:
 
 
 def _safely(ctx: Context, action: str) -> None:
-    session = ctx.session
-    if session is None:
-        return
-    try:
-        if action == "theirs":
-            session.load_theirs()
-        elif action == "mine":
-            session.keep_mine()
-        elif action == "retry":
-            session.save()
-        elif action == "new":
-            session.save_as_new()
-    except NotFoundError:
-        st.session_state["vigil.save_status"] = SaveStatus.not_found.value
-    except StoreUnavailableError:
-        st.session_state["vigil.save_status"] = SaveStatus.unavailable.value
+    if ctx.session is not None:
+        ctx.session.resolve(action)
 
 
 def banner(ctx: Context) -> None:
@@ -129,11 +113,10 @@ def banner(ctx: Context) -> None:
     if session is None or session.draft is None:
         return
     status = session.status
-    announced = st.session_state.get(ANNOUNCED)
-    st.session_state[ANNOUNCED] = status.value
+    announced, ctx.state.announced = ctx.state.announced, status
     if status == SaveStatus.saved:
         return
-    if announced != status.value:  # the banner is at the top; say it where the user is looking, once
+    if announced != status:  # the banner is at the top; say it where the user is looking, once
         st.toast(ctx.t("ui.save.toast"), icon=":material/info:")
     with st.container(border=True, key="vigil.banner"):
         st.markdown(f"**{md_escape(ctx.t(f'ui.save.{status.value}.title'))}**")
@@ -154,4 +137,4 @@ def banner(ctx: Context) -> None:
                            on_click=_safely, args=(ctx, "new"))
             if cols[1].button(ctx.t("ui.save.not_found.leave"), key="vigil.save.leave"):
                 session.close()
-                go("start")
+                ctx.go("start")

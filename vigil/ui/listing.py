@@ -1,28 +1,24 @@
-"""One line per saved assessment for the Start page: the person, progress and verdict. No Streamlit."""
+"""The Start page's work queue without Streamlit: the query from the page's choices, and one row's details in the
+user's language. The rows come from the store's summary columns (``vigil.store.queue``); nothing here loads or
+evaluates a stored assessment.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from vigil.catalog import Catalog
-from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import VerdictId
-from vigil.store import AssessmentStore, NotFoundError, StoredAssessment
+from vigil.store.queue import PAGE_SIZES, QueueQuery, QueueRow, Sort, Waiting
 
+VERDICTS = (VerdictId.stop, VerdictId.resolve_first, VerdictId.proceed_with_conditions, VerdictId.ready)
+WAITING = (Waiting.unanswered, Waiting.not_asked, Waiting.due)
+SORTS = (Sort.updated, Sort.due)
 
-@dataclass(frozen=True)
-class Summary:
-    id: str
-    title: str
-    person: str
-    answered: int
-    required: int
-    verdict: VerdictId | None
-    """``None`` when this Vigil no longer has the assessment's checklist version."""
-    updated: dt.datetime
+Translate = Callable[..., str]
 
 
 def person_name(checklist: Checklist, assessment: Assessment) -> str:
@@ -32,41 +28,61 @@ def person_name(checklist: Checklist, assessment: Assessment) -> str:
     return (answer.text or "").strip() if answer and not answer.dont_know else ""
 
 
-def summarize(assessment: Assessment, checklist: Checklist | None, today: dt.date) -> Summary:
-    if checklist is None:
-        return Summary(assessment.id, assessment.meta.title, "", 0, 0, None, assessment.meta.updated)
-    ev = evaluate(checklist, assessment, today)
-    return Summary(
-        id=assessment.id,
-        title=assessment.meta.title,
-        person=person_name(checklist, assessment),
-        answered=ev.progress.answered,
-        required=ev.progress.required,
-        verdict=ev.verdict.id,
-        updated=assessment.meta.updated,
+@dataclass(frozen=True)
+class Choices:
+    """What the user chose above the queue."""
+
+    search: str = ""
+    verdicts: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    sort: str = Sort.updated.value
+    size: int = PAGE_SIZES[0]
+    page: int = 0
+
+
+def query(choices: Choices) -> QueueQuery:
+    """The store query for the page's choices (unknown values, e.g. from an old session, are ignored)."""
+    size = choices.size if choices.size in PAGE_SIZES else PAGE_SIZES[0]
+    return QueueQuery(
+        search=choices.search,
+        verdicts=frozenset(VerdictId(v) for v in choices.verdicts if v in VerdictId.__members__),
+        waiting=frozenset(Waiting(w) for w in choices.waiting if w in Waiting.__members__),
+        sort=Sort(choices.sort) if choices.sort in Sort.__members__ else Sort.updated,
+        offset=max(choices.page, 0) * size,
+        limit=size,
     )
 
 
-_cache: dict[tuple[str, int, dt.date], Summary] = {}
+def page_count(total: int, size: int) -> int:
+    return max(1, -(-total // max(size, 1)))
 
 
-def summaries(store: AssessmentStore, catalog: Catalog, rows: list[StoredAssessment],
-              today: dt.date) -> list[Summary]:
-    """A summary per stored row, newest first. Each is computed once per saved revision."""
-    out: list[Summary] = []
-    for row in rows:
-        key = (row.id, row.revision, today)
-        summary = _cache.get(key)
-        if summary is None:
-            try:
-                assessment = store.get(row.id)
-            except NotFoundError:
-                continue
-            pin = assessment.checklist
-            checklist = catalog.get(pin.id, pin.version) if catalog.has(pin.id, pin.version) else None
-            summary = summarize(assessment, checklist, today)
-            if len(_cache) > 2_000:
-                _cache.clear()
-            _cache[key] = summary
-        out.append(summary)
+def details(t: Translate, row: QueueRow) -> list[str]:
+    """The row's facts in our own words (verdict, progress, next due date, last change): no user text."""
+    out: list[str] = []
+    if row.verdict is not None:
+        out.append(t(f"verdict.{row.verdict.value}"))
+    else:
+        out.append(t("ui.start.saved.no_checklist"))
+    if row.answered is not None and row.required is not None:
+        out.append(t("ui.start.saved.progress", answered=row.answered, required=row.required))
+    if row.not_asked:
+        out.append(t("ui.queue.row.not_asked", count=row.not_asked))
+    if row.next_due is not None:
+        out.append(t("ui.queue.row.due", date=row.next_due.isoformat()))
+    out.append(t("ui.start.saved.updated", when=row.updated.strftime("%Y-%m-%d %H:%M")))
     return out
+
+
+def showing(t: Translate, total: int, offset: int, count: int) -> str:
+    if total == 0:
+        return t("ui.queue.none_match")
+    return t("ui.queue.showing", first=offset + 1, last=offset + count, total=total)
+
+
+def labels(t: Translate, prefix: str, values: Iterable[str]) -> dict[str, str]:
+    return {v: t(f"{prefix}.{v}") for v in values}
+
+
+def due_soon(row: QueueRow, today: dt.date) -> bool:
+    return row.next_due is not None and row.next_due <= today

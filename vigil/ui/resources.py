@@ -27,9 +27,11 @@ def catalog() -> Catalog:
 def _store(url: str | None, data_dir: str | None) -> AssessmentStore:
     # The arguments only key the cache: open_store reads the same settings itself.
     from vigil.store.sql import open_store
+    from vigil.store.summary import catalog_summarizer
 
     del data_dir
-    return open_store(url)
+    # the work queue's summary columns are computed with the same checklists the app shows
+    return open_store(url, summarizer=catalog_summarizer(catalog))
 
 
 def store() -> AssessmentStore:

@@ -1,70 +1,95 @@
 """The load / change / save cycle of the open assessment, without Streamlit.
 
-The canonical copy of the open assessment (the *draft*) lives in one mapping (``st.session_state`` in the
-app, a plain dict in tests). Every change is applied to the draft first and then saved through the store at
-once. When saving fails the draft keeps the user's answers and the failure is remembered:
+The canonical copy of the open assessment (the *draft*) lives in the session's ``UiState`` (vigil/ui/state.py).
+Every change is applied to the draft first and then saved through the store at once. When saving fails the draft
+keeps the user's answers and the failure is remembered:
 
 - ``stale``: another tab or server saved a newer revision. Nothing is saved from this tab until the user
   chooses to load the other version or to keep this one (save over it).
-- ``unavailable``: the database cannot be written now. The next change (or "try again") saves again.
+- ``unavailable``: the database cannot be written now. The next change, "try again" or the background retry
+  (``retry_pending``) saves again.
 - ``not_found``: the assessment was deleted elsewhere. The user may save this copy as a new assessment.
+
+The save guard: every change names what it may touch (question ids, ``META``, ``MAKER``). ``change`` compares the
+draft before and after and refuses (undoes, logs by question id only, never saves) a change that altered anything
+else, so one widget's action can never rewrite other answers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, MutableMapping
-from enum import StrEnum
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from vigil.models.assessment import Assessment, ChecklistPin, Meta, new_id, utc_now
 from vigil.models.checklist import Checklist
 from vigil.models.consent_record import ConsentRecord, merge
 from vigil.store import AssessmentStore, NotFoundError, StaleWriteError, StoreUnavailableError
+from vigil.ui.state import SaveStatus, UiState
 
-DRAFT = "vigil.draft"
-STATUS = "vigil.save_status"
-REASON = "vigil.save_reason"
-GENERATION = "vigil.generation"
-SECTION = "vigil.section"
+__all__ = ["MAKER", "META", "Change", "SaveStatus", "Session", "changed_parts", "duplicate"]
 
+log = logging.getLogger(__name__)
 
-class SaveStatus(StrEnum):
-    saved = "saved"
-    stale = "stale"
-    unavailable = "unavailable"
-    not_found = "not_found"
-
+META = "@meta"
+CONSENT = "@consent"
+"""The consent record: changed only through ``vigil.consent_actions`` (a link made, revoked, handed over)."""
+"""A change to the assessment's details (title, assessor, ...)."""
+MAKER = "@maker"
+"""A change to the maker's details."""
 
 Change = Callable[[Assessment], None]
 
 
-class Session:
-    """The open assessment of one browser session, over a mapping and a store."""
+def _parts(assessment: Assessment) -> dict[str, Any]:
+    """The assessment cut into the parts a change may name: one per answer and open item, meta, maker, rest."""
+    data = assessment.model_dump(mode="json")
+    parts: dict[str, Any] = {}
+    for qid, answer in data.pop("answers").items():
+        parts[qid] = [answer, None]
+    for qid, item in data.pop("open_items").items():
+        parts.setdefault(qid, [None, None])[1] = item
+    meta = data.pop("meta")
+    meta.pop("updated", None)
+    parts[META] = meta
+    parts[MAKER] = data.pop("maker", None)
+    data.pop("revision", None)
+    parts[CONSENT] = data.pop("consent_record", None)
+    parts["@rest"] = data
+    return parts
 
-    def __init__(self, state: MutableMapping[str, Any], store: AssessmentStore) -> None:
+
+def changed_parts(before: Assessment, after: Assessment) -> set[str]:
+    """The parts (question ids, ``META``, ``MAKER``, ``@rest``) that differ between two versions."""
+    a, b = _parts(before), _parts(after)
+    return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+
+
+class Session:
+    """The open assessment of one browser session, over the session's state and a store."""
+
+    def __init__(self, state: UiState, store: AssessmentStore) -> None:
         self.state = state
         self.store = store
 
     # ------------------------------------------------------------------ reading
     @property
     def draft(self) -> Assessment | None:
-        value = self.state.get(DRAFT)
-        return value if isinstance(value, Assessment) else None
+        return self.state.draft
 
     @property
     def status(self) -> SaveStatus:
-        return SaveStatus(self.state.get(STATUS, SaveStatus.saved.value))
+        return self.state.status
 
     @property
     def reason_key(self) -> str:
         """The interface string that says why the store is unavailable."""
-        return str(self.state.get(REASON, "store.unavailable.unavailable"))
+        return self.state.reason
 
     @property
     def generation(self) -> int:
         """Changes whenever the draft is replaced from outside, so widgets forget their old values."""
-        return int(self.state.get(GENERATION, 0))
+        return self.state.generation
 
     def widget_key(self, *parts: str) -> str:
         """A widget key that names the assessment, the draft's generation and the item (e.g. a question)."""
@@ -74,9 +99,10 @@ class Session:
 
     # ------------------------------------------------------------------ opening and closing
     def _replace(self, assessment: Assessment | None) -> None:
-        self.state[DRAFT] = assessment
-        self.state[STATUS] = SaveStatus.saved.value
-        self.state[GENERATION] = self.generation + 1
+        self.state.draft = assessment
+        self.state.status = SaveStatus.saved
+        self.state.saved_later = False
+        self.state.generation += 1
 
     def open(self, assessment_id: str) -> Assessment:
         """Load a stored assessment as the draft. Raises ``NotFoundError`` / ``StoreUnavailableError``."""
@@ -106,12 +132,24 @@ class Session:
         return stored
 
     # ------------------------------------------------------------------ changing and saving
-    def change(self, mutate: Change) -> SaveStatus:
-        """Apply ``mutate`` to the draft, then save it unless another tab's version is waiting."""
+    def change(self, mutate: Change, touches: Iterable[str]) -> SaveStatus:
+        """Apply ``mutate`` to the draft, then save it unless another tab's version is waiting.
+
+        ``touches`` names what the user's action may change (question ids, ``META``, ``MAKER``). A change that
+        alters anything else is undone, logged (question ids only) and not saved.
+        """
         draft = self.draft
         if draft is None:
             return self.status
+        before = draft.model_copy(deep=True)
         mutate(draft)
+        stray = changed_parts(before, draft) - set(touches)
+        if stray:
+            self.state.draft = before
+            self.state.refused += 1
+            log.warning("refused a change that would also alter %s (it named only %s)",
+                        sorted(stray), sorted(set(touches)))
+            return self.status
         if self.status in (SaveStatus.stale, SaveStatus.not_found):
             return self.status  # the user decides first; nothing is lost, the draft holds it
         return self.save()
@@ -129,12 +167,21 @@ class Session:
             status = SaveStatus.not_found
         except StoreUnavailableError as exc:
             status = SaveStatus.unavailable
-            self.state[REASON] = exc.i18n_key
+            self.state.reason = exc.i18n_key
         else:
-            self.state[DRAFT] = stored
+            self.state.draft = stored
             status = SaveStatus.saved
-        self.state[STATUS] = status.value
+        self.state.status = status
         return status
+
+    def retry_pending(self) -> bool:
+        """While the store is unavailable, try to save the kept answers once more. True when that saved them."""
+        if self.draft is None or self.status != SaveStatus.unavailable:
+            return False
+        if self.save() != SaveStatus.saved:
+            return False
+        self.state.saved_later = True
+        return True
 
     def load_theirs(self) -> None:
         """Stale write: drop this tab's unsaved changes and load the stored version."""
@@ -151,7 +198,7 @@ class Session:
         draft.revision = current.revision
         # the consent record only grows: answers given meanwhile through a link are kept, never overwritten
         draft.consent_record = merge(current.consent_record, draft.consent_record)
-        self.state[STATUS] = SaveStatus.saved.value
+        self.state.status = SaveStatus.saved
         return self.save()
 
     def save_as_new(self) -> Assessment | None:
@@ -160,6 +207,22 @@ class Session:
         if draft is None:
             return None
         return self.adopt(draft)
+
+    def resolve(self, action: str) -> None:
+        """The saving banner's choices: ``theirs``, ``mine``, ``retry`` or ``new``. Store errors become the status."""
+        try:
+            if action == "theirs":
+                self.load_theirs()
+            elif action == "mine":
+                self.keep_mine()
+            elif action == "retry":
+                self.save()
+            elif action == "new":
+                self.save_as_new()
+        except NotFoundError:
+            self.state.status = SaveStatus.not_found
+        except StoreUnavailableError:
+            self.state.status = SaveStatus.unavailable
 
 
 def duplicate(store: AssessmentStore, assessment_id: str, title_suffix: str) -> Assessment:
@@ -173,7 +236,3 @@ def duplicate(store: AssessmentStore, assessment_id: str, title_suffix: str) -> 
     copy = source.model_copy(deep=True, update={"id": new_id(), "revision": 0, "meta": meta,
                                                 "consent_record": ConsentRecord()})
     return store.create(copy)
-
-
-def today() -> dt.date:
-    return dt.date.today()

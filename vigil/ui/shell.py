@@ -1,15 +1,20 @@
-"""What every page shares: the run's context (language, catalog, store, open assessment, evaluation),
-the list of pages, and the resume-by-link handling. Pages call ``context()``.
+"""What every page shares: the run's context (language, catalog, store, open assessment, evaluation, the
+session's state), the list of pages, and the resume-by-link handling.
+
+The page interface: a page is a module in ``vigil/ui/pages/`` with one function ``render(ctx: Context) -> None``,
+listed in ``PAGES`` below (id, module, icon). ``app.py`` calls ``prepare()`` once per run and ``pages(ctx)`` builds
+the ``st.Page`` callables that pass that context to ``render``. A page keeps what it must remember between reruns in
+``ctx.state`` (one typed ``UiState``, vigil/ui/state.py), moves to another page with ``ctx.go(page_id)`` and never
+reads a global. To test a page on its own: ``render(prepare())`` in ``AppTest.from_function`` (tests/ui/pages/).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, cast
+from types import ModuleType
+from typing import Any
 
 import streamlit as st
 
@@ -22,11 +27,15 @@ from vigil.models.results import Evaluation
 from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError
 from vigil.ui import language, resources
 from vigil.ui.session import Session
+from vigil.ui.state import KEY, Flash, UiState
 
-LANG = "vigil.lang"
-FLASH = "vigil.flash"
 URL_PARAM = "a"
-URL_SYNCED = "vigil.url_synced"
+
+
+def _nowhere(page_id: str) -> None:
+    """Where ``ctx.go`` leads when no navigation is set up (a page tested on its own): nowhere, quietly."""
+    del page_id
+    st.stop()
 
 
 @dataclass
@@ -35,6 +44,7 @@ class Context:
 
     lang: str
     today: dt.date
+    state: UiState
     catalog: Catalog | None
     store: AssessmentStore | None
     session: Session | None
@@ -44,49 +54,53 @@ class Context:
     resumed: bool = False
     """This run opened the assessment from a link (``?a=<id>``)."""
     pages: dict[str, Any] = field(default_factory=dict)
+    navigate: Callable[[str], None] = _nowhere
 
     def t(self, key: str, /, **params: object) -> str:
         return t(self.lang, key, **params)
 
+    def go(self, page_id: str) -> None:
+        """Switch page, keeping the open assessment's id (and nothing else) in the URL."""
+        self.navigate(page_id)
 
-_local = threading.local()
 
-
-def context() -> Context:
-    ctx: Context = _local.ctx
-    return ctx
+def ui_state() -> UiState:
+    """The session's one state object (created on first use)."""
+    value = st.session_state.get(KEY)
+    if not isinstance(value, UiState):
+        value = UiState()
+        st.session_state[KEY] = value
+    return value
 
 
 # --------------------------------------------------------------------------- flash messages
 
 
-def flash(key: str, **params: str) -> None:
+def flash(ctx: Context, key: str, **params: str) -> None:
     """A calm message shown once, on the next page drawn (e.g. after "take a break")."""
-    st.session_state[FLASH] = (key, params)
+    ctx.state.flash = Flash(key, dict(params))
 
 
-def pop_flash() -> tuple[str, dict[str, str]] | None:
-    value = st.session_state.pop(FLASH, None)
-    return value if isinstance(value, tuple) else None
+def pop_flash(ctx: Context) -> Flash | None:
+    message, ctx.state.flash = ctx.state.flash, None
+    return message
 
 
 # --------------------------------------------------------------------------- preparing a run
 
 
-def _language() -> str:
-    lang = st.session_state.get(LANG)
-    if not isinstance(lang, str):
-        lang = language.initial_language(st.context.cookies.get(language.COOKIE), st.context.locale)
-        st.session_state[LANG] = lang
-    return lang
+def _language(state: UiState) -> str:
+    if state.lang is None:
+        state.lang = language.initial_language(st.context.cookies.get(language.COOKIE), st.context.locale)
+    return state.lang
 
 
 def prepare() -> Context:
     """Build this run's context: resume from ``?a=<id>``, keep the URL in step, evaluate once."""
-    lang = _language()
+    state = ui_state()
+    lang = _language(state)
     today = dt.date.today()
-    ctx = Context(lang=lang, today=today, catalog=None, store=None, session=None)
-    _local.ctx = ctx
+    ctx = Context(lang=lang, today=today, state=state, catalog=None, store=None, session=None)
     try:
         ctx.catalog = resources.catalog()
     except ChecklistError as exc:
@@ -98,7 +112,7 @@ def prepare() -> Context:
         key = exc.i18n_key if isinstance(exc, StoreUnavailableError) else None
         ctx.problem = t(lang, key) if key else str(exc)
         return ctx
-    session = Session(cast("MutableMapping[str, Any]", st.session_state), ctx.store)
+    session = Session(state, ctx.store)
     ctx.session = session
     _sync_url(ctx, session)
     draft = session.draft
@@ -115,24 +129,24 @@ def prepare() -> Context:
 def _sync_url(ctx: Context, session: Session) -> None:
     """The URL carries only the open assessment's id; a link with another id resumes that assessment."""
     wanted = st.query_params.get(URL_PARAM)
-    synced = st.session_state.get(URL_SYNCED)
+    synced = ctx.state.url_synced
     draft = session.draft
     if wanted and wanted != synced and (draft is None or draft.id != wanted):
         try:
             session.open(wanted)
         except NotFoundError:
             del st.query_params[URL_PARAM]
-            flash("ui.flash.link_not_found")
+            flash(ctx, "ui.flash.link_not_found")
         except StoreUnavailableError:
             ctx.problem = t(ctx.lang, "ui.problem.store")
         else:
-            st.session_state[URL_SYNCED] = wanted
+            ctx.state.url_synced = wanted
             ctx.resumed = True
         return
     if draft is not None:
         if wanted != draft.id:
             st.query_params[URL_PARAM] = draft.id
-        st.session_state[URL_SYNCED] = draft.id
+        ctx.state.url_synced = draft.id
     elif wanted:
         del st.query_params[URL_PARAM]
 
@@ -140,31 +154,40 @@ def _sync_url(ctx: Context, session: Session) -> None:
 # --------------------------------------------------------------------------- pages and navigation
 
 
-PAGES_DIR = Path(__file__).parent / "pages"
-PAGE_IDS = ("start", "questionnaire", "results", "family", "support")
-_ICONS = {
-    "start": ":material/home:",
-    "questionnaire": ":material/checklist:",
-    "results": ":material/insights:",
-    "family": ":material/diversity_3:",
-    "support": ":material/volunteer_activism:",
-}
+def _page_modules() -> list[tuple[str, ModuleType, str]]:
+    from vigil.ui.pages import family, practice, questionnaire, results, start, support
+
+    return [
+        ("start", start, ":material/home:"),
+        ("questionnaire", questionnaire, ":material/checklist:"),
+        ("results", results, ":material/insights:"),
+        ("family", family, ":material/diversity_3:"),
+        ("support", support, ":material/volunteer_activism:"),
+        ("practice", practice, ":material/tune:"),
+    ]
+
+
+
+def _runner(module: ModuleType, ctx: Context) -> Callable[[], None]:
+    def run() -> None:
+        module.render(ctx)
+
+    return run
 
 
 def pages(ctx: Context) -> list[Any]:
-    """The pages in navigation order, titled in the current language. Each is a script in ``pages/``."""
+    """The pages in navigation order, titled in the current language; each runs its module's ``render(ctx)``."""
     out = []
-    for pid in PAGE_IDS:
-        page = st.Page(PAGES_DIR / f"{pid}.py", title=ctx.t(f"ui.page.{pid}"), icon=_ICONS[pid],
-                       url_path=pid, default=pid == "start")
+    for pid, module, icon in _page_modules():
+        page = st.Page(_runner(module, ctx), title=ctx.t(f"ui.page.{pid}"), icon=icon, url_path=pid,
+                       default=pid == "start")
         ctx.pages[pid] = page
         out.append(page)
+    ctx.navigate = lambda page_id: _switch(ctx, page_id)
     return out
 
 
-def go(page_id: str) -> None:
-    """Switch page, keeping the open assessment's id (and nothing else) in the URL."""
-    ctx = context()
+def _switch(ctx: Context, page_id: str) -> None:
     session = ctx.session
     draft = session.draft if session else None
     params = {URL_PARAM: draft.id} if draft is not None else None
@@ -190,5 +213,5 @@ def opened(ctx: Context, page_id: str, title: str | None = None) -> Opened | Non
         st.title(title)
     st.info(ctx.t("ui.none_open"), icon=":material/info:")
     if st.button(ctx.t("ui.to_start"), key=f"vigil.{page_id}.to_start"):
-        go("start")
+        ctx.go("start")
     return None

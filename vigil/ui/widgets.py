@@ -11,12 +11,13 @@ from typing import Any
 
 import streamlit as st
 
+from vigil import practice
 from vigil.i18n import t
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, PeopleField, PeopleFieldKind, Question, QuestionKind
 from vigil.models.common import pick
 from vigil.ui import answers, consent_panel
-from vigil.ui.session import Session
+from vigil.ui.session import META, Session
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
 
@@ -30,27 +31,28 @@ def _init(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def _change(session: Session, mutate: Any, *args: Any) -> None:
-    session.change(lambda a: mutate(a, *args))
+def _change(session: Session, touches: str, mutate: Any, *args: Any) -> None:
+    """Apply one user action to the draft; ``touches`` names the one question (or ``META``) it may change."""
+    session.change(lambda a: mutate(a, *args), (touches,))
 
 
 # --------------------------------------------------------------------------- callbacks
 
 
 def _on_value(session: Session, question: Question, key: str) -> None:
-    _change(session, answers.set_value, question, st.session_state.get(key))
+    _change(session, question.id, answers.set_value, question, st.session_state.get(key))
 
 
 def _on_dont_know(session: Session, question: Question, key: str) -> None:
-    _change(session, answers.set_dont_know, question, bool(st.session_state.get(key)))
+    _change(session, question.id, answers.set_dont_know, question, bool(st.session_state.get(key)))
 
 
 def _on_note(session: Session, qid: str, key: str) -> None:
-    _change(session, answers.set_note, qid, st.session_state.get(key))
+    _change(session, qid, answers.set_note, qid, st.session_state.get(key))
 
 
 def _on_open_item(session: Session, qid: str, field: str, key: str) -> None:
-    _change(session, answers.set_open_item, qid, field, st.session_state.get(key))
+    _change(session, qid, answers.set_open_item, qid, field, st.session_state.get(key))
 
 
 def _on_evidence(session: Session, qid: str, key: str, today: dt.date) -> None:
@@ -58,11 +60,11 @@ def _on_evidence(session: Session, qid: str, key: str, today: dt.date) -> None:
     if upload is None:
         return
     evidence = answers.evidence_for(upload.name, upload.getvalue(), today)
-    _change(session, answers.add_evidence, qid, evidence)
+    _change(session, qid, answers.add_evidence, qid, evidence)
 
 
 def _on_person(session: Session, question: Question, pid: str, fid: str, key: str) -> None:
-    _change(session, answers.set_person_value, question, pid, fid, st.session_state.get(key))
+    _change(session, question.id, answers.set_person_value, question, pid, fid, st.session_state.get(key))
 
 
 # --------------------------------------------------------------------------- the main widget
@@ -166,13 +168,16 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
         st.caption(md_escape(pick(fld.help, ctx.lang)))
 
 
-def _ask(confirm_key: str, person_id: str | None) -> None:
-    st.session_state[confirm_key] = person_id
+def _ask(session: Session, qid: str, person_id: str | None) -> None:
+    if person_id is None:
+        session.state.remove_asked.pop(qid, None)
+    else:
+        session.state.remove_asked[qid] = person_id
 
 
-def _remove_person(session: Session, qid: str, person_id: str, confirm_key: str) -> None:
-    st.session_state[confirm_key] = None
-    _change(session, answers.remove_person, qid, person_id)
+def _remove_person(session: Session, qid: str, person_id: str) -> None:
+    session.state.remove_asked.pop(qid, None)
+    _change(session, qid, answers.remove_person, qid, person_id)
 
 
 def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> None:
@@ -186,19 +191,18 @@ def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> N
             for i, fld in enumerate(q.fields):
                 with cols[i % len(cols)]:
                     _person_field(ctx, session, q, person.id, fld, person.values.get(fld.id))
-            confirm_key = session.widget_key("prm_ask", q.id)
-            if st.session_state.get(confirm_key) == person.id:
+            if session.state.remove_asked.get(q.id) == person.id:
                 st.write(ctx.t("ui.people.remove.confirm"))
                 with st.container(horizontal=True):
                     st.button(ctx.t("ui.people.remove.yes"), key=session.widget_key("prm_yes", q.id, person.id),
-                              on_click=_remove_person, args=(session, q.id, person.id, confirm_key))
+                              on_click=_remove_person, args=(session, q.id, person.id))
                     st.button(ctx.t("ui.people.remove.no"), key=session.widget_key("prm_no", q.id, person.id),
-                              on_click=_ask, args=(confirm_key, None))
+                              on_click=_ask, args=(session, q.id, None))
             else:
                 st.button(ctx.t("ui.people.remove"), key=session.widget_key("prm", q.id, person.id),
-                          icon=":material/person_remove:", on_click=_ask, args=(confirm_key, person.id))
+                          icon=":material/person_remove:", on_click=_ask, args=(session, q.id, person.id))
     st.button(ctx.t("ui.people.add"), key=session.widget_key("padd", q.id), icon=":material/person_add:",
-              on_click=_change, args=(session, answers.add_person, q))
+              on_click=_change, args=(session, q.id, answers.add_person, q))
 
 
 # --------------------------------------------------------------------------- why, note, evidence
@@ -241,7 +245,7 @@ def _note_and_evidence(ctx: Context, session: Session, q: Question, answer: Answ
             c1, c2 = st.columns([5, 1], vertical_alignment="center")
             c1.text(f"{ev.file_name}\nSHA-256 {ev.sha256}\n{ev.date.isoformat() if ev.date else ''}")
             c2.button(ctx.t("ui.evidence.remove"), key=session.widget_key("evrm", q.id, str(i), ev.sha256[:12]),
-                      on_click=_change, args=(session, answers.remove_evidence, q.id, i))
+                      on_click=_change, args=(session, q.id, answers.remove_evidence, q.id, i))
         key = session.widget_key("ev", q.id, str(len(a.evidence)))
         st.file_uploader(ctx.t("ui.evidence.add"), key=key, on_change=_on_evidence,
                          args=(session, q.id, key, today))
@@ -256,6 +260,9 @@ def question(ctx: Context, session: Session, checklist: Checklist, q: Question) 
     answer = draft.answers.get(q.id)
     with st.container(border=True, key=session.widget_key("box", q.id)):
         st.markdown(f"**{_label(ctx, q)}**")
+        filled = practice.mark(draft, q.id)
+        if filled is not None:  # our own words: the answer came from the practice defaults or a template
+            st.caption(":material/bookmark: " + ctx.t(f"ui.practice.mark.{filled.source}"))
         st.caption(md_escape(pick(q.help, ctx.lang)))
         if q.kind == QuestionKind.people:
             _people(ctx, session, draft, q)
@@ -273,7 +280,7 @@ def question(ctx: Context, session: Session, checklist: Checklist, q: Question) 
 
 
 def _on_meta(session: Session, field: str, key: str) -> None:
-    _change(session, answers.set_meta, field, st.session_state.get(key))
+    _change(session, META, answers.set_meta, field, st.session_state.get(key))
 
 
 def details(ctx: Context, session: Session) -> None:

@@ -1,1 +1,1 @@
-"""One module per page; each exposes ``render()`` and holds no logic of its own."""
+"""One module per page; each exposes ``render(ctx)`` (see vigil/ui/shell.py) and holds no logic of its own."""

@@ -6,12 +6,11 @@ import streamlit as st
 
 from vigil.models.common import pick
 from vigil.ui.listing import person_name
-from vigil.ui.shell import context, opened
+from vigil.ui.shell import Context, opened
 from vigil.ui.text import md_escape
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     st.title(ctx.t("ui.page.family"))
     here = opened(ctx, "family")
     if here is None:
@@ -45,7 +44,3 @@ def render() -> None:
             if item.who or item.what:
                 st.text(" · ".join(x for x in (item.what, item.who) if x))
     st.caption(pick(checklist.notice, ctx.lang))
-
-
-if __name__ == "__main__":
-    render()

@@ -7,8 +7,8 @@ import streamlit as st
 from vigil.models.common import pick
 from vigil.models.results import SectionState
 from vigil.ui import steps, style, widgets
-from vigil.ui.session import SECTION
-from vigil.ui.shell import context, go, opened
+from vigil.ui.shell import Context, opened
+from vigil.ui.state import UiState
 from vigil.ui.text import md_escape
 
 STATE_ICONS = {
@@ -19,30 +19,28 @@ STATE_ICONS = {
 }
 
 
-def _go_to(key: str, section_id: str) -> None:
-    st.session_state[key] = section_id
+def _go_to(state: UiState, assessment_id: str, section_id: str) -> None:
+    state.sections[assessment_id] = section_id
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     here = opened(ctx, "questionnaire", title=ctx.t("ui.page.questionnaire"))
     if here is None:
         return
     session, draft, checklist, ev = here.session, here.draft, here.checklist, here.evaluation
-    state_key = f"{SECTION}.{draft.id}"
+    ui = ctx.state
     visible = [s.id for s in ev.sections]
     order = [s.id for s in checklist.sections]
-    current = steps.current_section(visible, order, st.session_state.get(state_key))
+    current = steps.current_section(visible, order, ui.sections.get(draft.id))
     st.title(pick(checklist.title, ctx.lang))
     st.caption(md_escape(draft.meta.title or ctx.t("ui.untitled")))
     widgets.details(ctx, session)
     if current is None:
         st.info(ctx.t("ui.q.nothing"), icon=":material/info:")
         return
-    st.session_state[state_key] = current
-    shown_key = f"{SECTION}.shown.{draft.id}"
-    moved = st.session_state.get(shown_key) not in (None, current)
-    st.session_state[shown_key] = current
+    ui.sections[draft.id] = current
+    moved = ui.shown.get(draft.id) not in (None, current)
+    ui.shown[draft.id] = current
     by_id = {s.id: s for s in ev.sections}
     steps_col, main = st.columns([1, 3], gap="large")
     with steps_col, st.container(key="vigil_steps"):
@@ -52,7 +50,7 @@ def render() -> None:
             title = pick(checklist.sections[order.index(sid)].title, ctx.lang)
             st.button(f"{n}. {md_escape(title)}", key=f"vigil.step.{draft.id}.{sid}", icon=STATE_ICONS[state],
                       type="primary" if sid == current else "tertiary", width="stretch",
-                      help=ctx.t(f"ui.section.{state.value}"), on_click=_go_to, args=(state_key, sid))
+                      help=ctx.t(f"ui.section.{state.value}"), on_click=_go_to, args=(ui, draft.id, sid))
         st.caption(ctx.t("ui.q.legend"))
     section = checklist.sections[order.index(current)]
     with main:
@@ -70,20 +68,16 @@ def render() -> None:
         with st.container(horizontal=True, horizontal_alignment="distribute", key="vigil_q_nav"):
             if before is not None:
                 st.button(ctx.t("ui.q.back"), key="vigil.q.back", icon=":material/arrow_back:",
-                          on_click=_go_to, args=(state_key, before))
+                          on_click=_go_to, args=(ui, draft.id, before))
             else:
                 st.space("small")
             if after is not None:
                 st.button(ctx.t("ui.q.next"), key="vigil.q.next", type="primary", icon=":material/arrow_forward:",
-                          on_click=_go_to, args=(state_key, after))
+                          on_click=_go_to, args=(ui, draft.id, after))
             elif st.button(ctx.t("ui.q.to_results"), key="vigil.q.results", type="primary",
                            icon=":material/insights:"):
-                go("results")
+                ctx.go("results")
         st.caption(pick(checklist.notice, ctx.lang))
     if moved:
         # drawn last, so that adding it does not shift (and so redraw) the elements of the page above it
         style.scroll_to_top(current)
-
-
-if __name__ == "__main__":
-    render()

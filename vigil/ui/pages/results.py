@@ -9,7 +9,7 @@ from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation, Finding
 from vigil.ui import chart, documents
-from vigil.ui.shell import Context, context, go, opened
+from vigil.ui.shell import Context, opened
 from vigil.ui.text import md_escape
 
 
@@ -85,8 +85,7 @@ def _jurisdictions(ctx: Context, checklist: Checklist, ev: Evaluation) -> None:
             st.caption(ctx.t("ui.results.as_of", date=j.as_of.isoformat()))
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     st.title(ctx.t("ui.page.results"))
     here = opened(ctx, "results")
     if here is None:
@@ -96,16 +95,12 @@ def render() -> None:
     _verdict(ctx, ev)
     with st.container(horizontal=True, key="vigil_r_nav"):
         if st.button(ctx.t("ui.results.back"), key="vigil.r.back", icon=":material/arrow_back:"):
-            go("questionnaire")
+            ctx.go("questionnaire")
         if st.button(ctx.t("ui.results.family"), key="vigil.r.family", icon=":material/diversity_3:"):
-            go("family")
+            ctx.go("family")
     _dimensions(ctx, checklist, ev)
     _findings(ctx, ev)
     _open_items(ctx, ev)
     _jurisdictions(ctx, checklist, ev)
     documents.panel(ctx, here.session, here.checklist, here.draft)
     st.caption(pick(checklist.notice, ctx.lang))
-
-
-if __name__ == "__main__":
-    render()

@@ -1,29 +1,34 @@
-"""Start: what Vigil does, the saved assessments, a new one, and import from a file."""
+"""Start: a work queue. "Begin" at the top, then the saved assessments one page at a time (searched, filtered,
+sorted from the store's summary columns: nothing is loaded or evaluated here), then import from a file.
+
+User text (titles, references) is shown with ``st.text``: literal, never Markdown (no links, no icons).
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from vigil import practice
 from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
+from vigil.models.checklist import Checklist
 from vigil.models.common import pick
-from vigil.store import NotFoundError, StoreError, StoreUnavailableError
+from vigil.models.profile import PracticeDefaults, Template
+from vigil.store import NotFoundError, StoreError, StoreUnavailableError, UnreadableError
+from vigil.store.queue import PAGE_SIZES, QueuePage, QueueRow
 from vigil.ui import listing
 from vigil.ui.session import duplicate
-from vigil.ui.shell import URL_SYNCED, Context, context, go, pop_flash
+from vigil.ui.shell import Context, pop_flash
 from vigil.ui.text import md_escape
 
-CONFIRM_DELETE = "vigil.start.confirm_delete"
-IMPORT_COUNTER = "vigil.start.import_n"
-IMPORT_ERROR = "vigil.start.import_error"
-GOTO = "vigil.start.goto"
-NOTE = "vigil.start.note"
+Q = "vigil.queue."
+"""Widget keys of the queue's choices."""
 
 
 def _flash(ctx: Context) -> None:
-    message = pop_flash()
+    message = pop_flash(ctx)
     if message is None:
         return
-    key, params = message
+    key, params = message.key, message.params
     with st.container(border=True, key="vigil.flash"):
         if key == "ui.flash.break":
             st.markdown(f"**{md_escape(ctx.t('ui.flash.break.title'))}**")
@@ -41,115 +46,201 @@ def _open(ctx: Context, assessment_id: str) -> None:
     try:
         ctx.session.open(assessment_id)
     except NotFoundError:
-        st.session_state[NOTE] = "ui.start.gone"
+        ctx.state.start.note = "ui.start.gone"
+        return
+    except UnreadableError as exc:
+        ctx.state.start.note = exc.i18n_key
         return
     except StoreUnavailableError:
-        st.session_state[NOTE] = "ui.problem.store"
+        ctx.state.start.note = "ui.problem.store"
         return
-    st.session_state[URL_SYNCED] = assessment_id
-    go("questionnaire")
+    ctx.state.url_synced = assessment_id
+    ctx.go("questionnaire")
 
 
-def _new_assessment(ctx: Context) -> None:
+# --------------------------------------------------------------------------- begin
+
+
+def _templates(ctx: Context, checklist: Checklist) -> list[Template]:
+    assert ctx.store is not None
+    try:
+        return [tpl for tpl in ctx.store.templates() if tpl.checklist.id == checklist.id]
+    except StoreError:
+        return []
+
+
+def _begin(ctx: Context) -> None:
     assert ctx.catalog is not None
     assert ctx.session is not None
+    assert ctx.store is not None
     with st.container(border=True, key="vigil.start.new"):
         st.subheader(ctx.t("ui.start.new.heading"))
         checklists = ctx.catalog.latest()
-        title = st.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=200,
-                              placeholder=ctx.t("ui.start.new.placeholder"))
         chosen = checklists[0]
         if len(checklists) > 1:
             names = {i: f"{pick(c.title, ctx.lang)} ({c.version})" for i, c in enumerate(checklists)}
             index = st.selectbox(ctx.t("ui.start.new.checklist"), list(names), key="vigil.start.checklist",
                                  format_func=names.__getitem__)
             chosen = checklists[index or 0]
-        st.caption(pick(chosen.description, ctx.lang))
+        c1, c2, c3 = st.columns([3, 2, 3], vertical_alignment="bottom")
+        title = c1.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=2_000,
+                              placeholder=ctx.t("ui.start.new.placeholder"))
+        reference = c2.text_input(ctx.t("ui.queue.new.reference"), key="vigil.start.reference", max_chars=2_000,
+                                  placeholder="K-2026-118")
+        templates = _templates(ctx, chosen)
+        by_id = {tpl.id: tpl for tpl in templates}
+        template_id = None
+        if templates:
+            none = ctx.t("ui.queue.new.no_template")
+            template_id = c3.selectbox(ctx.t("ui.queue.new.template"), [None, *by_id], key="vigil.start.template",
+                                       format_func=lambda i: none if i is None else by_id[i].name)
+        try:
+            defaults = ctx.store.practice_defaults(chosen.id)
+        except StoreError:
+            defaults = None
+        if defaults is not None and defaults.answers:
+            st.caption(ctx.t("ui.queue.new.from_defaults", count=len(defaults.answers)))
+        else:
+            st.caption(ctx.t("ui.queue.new.no_defaults"))
         if st.button(ctx.t("ui.start.new.button"), type="primary", key="vigil.start.create",
                      icon=":material/add:"):
-            try:
-                ctx.session.create(chosen, title or "", ctx.lang)
-            except StoreError:
-                st.session_state[NOTE] = "ui.problem.store"
-            else:
-                st.session_state.pop("vigil.start.title", None)
-                go("questionnaire")
+            _create(ctx, chosen, title or "", reference or "", defaults, by_id.get(template_id or ""))
 
 
-def _on_import(ctx: Context, key: str) -> None:
-    upload = st.session_state.get(key)
-    st.session_state.pop(IMPORT_ERROR, None)
-    if upload is None or ctx.catalog is None or ctx.session is None:
-        return
-    try:
-        assessment, _ = parse_assessment(upload.getvalue(), ctx.catalog)
-        ctx.session.adopt(assessment)
-    except AssessmentFileError as exc:
-        st.session_state[IMPORT_ERROR] = str(exc)
-    except StoreError:
-        st.session_state[IMPORT_ERROR] = ctx.t("ui.problem.store")
-    else:
-        st.session_state[GOTO] = "questionnaire"
-    st.session_state[IMPORT_COUNTER] = int(st.session_state.get(IMPORT_COUNTER, 0)) + 1
-
-
-def _import(ctx: Context) -> None:
-    with st.container(border=True, key="vigil.start.import"):
-        st.subheader(ctx.t("ui.start.import.heading"))
-        st.caption(ctx.t("ui.start.import.help"))
-        key = f"vigil.start.upload.{st.session_state.get(IMPORT_COUNTER, 0)}"
-        st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
-                         on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
-        error = st.session_state.get(IMPORT_ERROR)
-        if isinstance(error, str):
-            st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
-            st.text(error)
-
-
-def _saved(ctx: Context) -> None:
+def _create(ctx: Context, checklist: Checklist, title: str, reference: str,
+            defaults: PracticeDefaults | None, template: Template | None) -> None:
     assert ctx.store is not None
-    assert ctx.catalog is not None
     assert ctx.session is not None
-    st.subheader(ctx.t("ui.start.saved.heading"))
     try:
-        rows = listing.summaries(ctx.store, ctx.catalog, ctx.store.list(), ctx.today)
+        maker = ctx.store.profile().maker
+    except StoreError:
+        maker = None
+    fresh = practice.start(checklist, title=title, language=ctx.lang, maker=maker, defaults=defaults,
+                           template=template)
+    fresh.meta.reference = reference.strip()
+    try:
+        ctx.session.adopt(fresh)
+    except StoreError:
+        ctx.state.start.note = "ui.problem.store"
+        return
+    for key in ("vigil.start.title", "vigil.start.reference"):
+        st.session_state.pop(key, None)
+    ctx.go("questionnaire")
+
+
+# --------------------------------------------------------------------------- the queue
+
+
+def _to_first_page(ctx: Context) -> None:
+    ctx.state.start.page = 0
+
+
+def _choices(ctx: Context) -> listing.Choices:
+    st.subheader(ctx.t("ui.start.saved.heading"))
+    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+    search = c1.text_input(ctx.t("ui.queue.search"), key=Q + "search", max_chars=200,
+                           placeholder=ctx.t("ui.queue.search.placeholder"), on_change=_to_first_page, args=(ctx,))
+    verdicts = listing.labels(ctx.t, "verdict", [v.value for v in listing.VERDICTS])
+    chosen_verdicts = c2.multiselect(ctx.t("ui.queue.verdict"), list(verdicts), key=Q + "verdicts",
+                                     format_func=verdicts.__getitem__, on_change=_to_first_page, args=(ctx,),
+                                     placeholder=ctx.t("ui.queue.any"))
+    waits = listing.labels(ctx.t, "ui.queue.waiting", [w.value for w in listing.WAITING])
+    chosen_waits = c3.multiselect(ctx.t("ui.queue.waiting"), list(waits), key=Q + "waiting",
+                                  format_func=waits.__getitem__, on_change=_to_first_page, args=(ctx,),
+                                  placeholder=ctx.t("ui.queue.any"))
+    sorts = listing.labels(ctx.t, "ui.queue.sort", [s.value for s in listing.SORTS])
+    sort = c4.selectbox(ctx.t("ui.queue.sort"), list(sorts), key=Q + "sort", format_func=sorts.__getitem__,
+                        on_change=_to_first_page, args=(ctx,))
+    size = st.session_state.get(Q + "size", PAGE_SIZES[0])
+    return listing.Choices(search=search or "", verdicts=tuple(chosen_verdicts), waiting=tuple(chosen_waits),
+                           sort=sort or "updated", size=int(size), page=ctx.state.start.page)
+
+
+def _pager(ctx: Context, choices: listing.Choices, page: QueuePage) -> None:
+    pages = listing.page_count(page.total, choices.size)
+    c1, c2, c3, c4 = st.columns([2, 4, 2, 2], vertical_alignment="center")
+    if c1.button(ctx.t("ui.queue.previous"), key="vigil.queue.prev", disabled=choices.page <= 0,
+                 icon=":material/chevron_left:", width="stretch"):
+        ctx.state.start.page = max(choices.page - 1, 0)
+        st.rerun()
+    c2.caption(listing.showing(ctx.t, page.total, choices.page * choices.size, len(page.rows)))
+    if c3.button(ctx.t("ui.queue.next"), key="vigil.queue.next", disabled=choices.page >= pages - 1,
+                 icon=":material/chevron_right:", width="stretch"):
+        ctx.state.start.page = min(choices.page + 1, pages - 1)
+        st.rerun()
+    c4.selectbox(ctx.t("ui.queue.size"), PAGE_SIZES, key=Q + "size", on_change=_to_first_page, args=(ctx,))
+
+
+def _queue(ctx: Context) -> None:
+    assert ctx.store is not None
+    choices = _choices(ctx)
+    try:
+        page = ctx.store.queue(listing.query(choices))
+        if not page.rows and page.total and choices.page:  # the page emptied (rows deleted): back to the first
+            ctx.state.start.page = 0
+            page = ctx.store.queue(listing.query(listing.Choices(**{**choices.__dict__, "page": 0})))
+            choices = listing.Choices(**{**choices.__dict__, "page": 0})
     except StoreUnavailableError:
         st.info(ctx.t("ui.problem.store"), icon=":material/info:")
         return
-    if not rows:
+    if page.total == 0 and not (choices.search or choices.verdicts or choices.waiting):
         st.caption(ctx.t("ui.start.saved.none"))
         return
-    confirm = st.session_state.get(CONFIRM_DELETE)
-    for row in rows:
-        with st.container(border=True, key=f"vigil.start.row.{row.id}"):
-            left, right = st.columns([3, 2], vertical_alignment="center")
-            with left:
-                st.markdown(f"**{md_escape(row.title or ctx.t('ui.untitled'))}**")
-                details = []
-                if row.person:
-                    details.append(ctx.t("ui.start.saved.person", person=row.person))
-                if row.verdict is not None:
-                    details.append(ctx.t("ui.start.saved.progress", answered=row.answered, required=row.required))
-                    details.append(ctx.t(f"verdict.{row.verdict.value}"))
-                else:
-                    details.append(ctx.t("ui.start.saved.no_checklist"))
-                details.append(ctx.t("ui.start.saved.updated", when=row.updated.strftime("%Y-%m-%d %H:%M")))
-                st.caption(md_escape(" · ".join(details)))
-            with right:
-                b1, b2, b3 = st.columns(3)
-                if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", width="stretch"):
-                    _open(ctx, row.id)
-                if b2.button(ctx.t("ui.start.duplicate"), key=f"vigil.start.dup.{row.id}", width="stretch"):
-                    try:
-                        duplicate(ctx.store, row.id, ctx.t("ui.start.copy_suffix"))
-                    except StoreError:
-                        st.session_state[NOTE] = "ui.problem.store"
-                    st.rerun()
-                if b3.button(ctx.t("ui.start.delete"), key=f"vigil.start.del.{row.id}", width="stretch"):
-                    st.session_state[CONFIRM_DELETE] = row.id
-                    st.rerun()
-            if confirm == row.id:
-                _confirm_delete(ctx, row.id)
+    for row in page.rows:
+        _row(ctx, row)
+    _pager(ctx, choices, page)
+
+
+def _row(ctx: Context, row: QueueRow) -> None:
+    with st.container(border=True, key=f"vigil.start.row.{row.id}"):
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        with left:
+            st.text(row.title or ctx.t("ui.untitled"))  # user text: literal
+            if row.reference:
+                st.text(row.reference)
+            if row.openable:
+                st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
+            else:
+                st.caption(ctx.t(f"ui.queue.cannot_open.{row.problem}"))
+        with right:
+            if row.openable:
+                _row_actions(ctx, row)
+            else:
+                _unopenable_actions(ctx, row)
+        if ctx.state.start.confirm_delete == row.id:
+            _confirm_delete(ctx, row.id)
+
+
+def _row_actions(ctx: Context, row: QueueRow) -> None:
+    assert ctx.store is not None
+    b1, b2, b3 = st.columns(3)
+    if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", width="stretch"):
+        _open(ctx, row.id)
+    if b2.button(ctx.t("ui.start.duplicate"), key=f"vigil.start.dup.{row.id}", width="stretch"):
+        try:
+            duplicate(ctx.store, row.id, ctx.t("ui.start.copy_suffix"))
+        except StoreError:
+            ctx.state.start.note = "ui.problem.store"
+        st.rerun()
+    if b3.button(ctx.t("ui.start.delete"), key=f"vigil.start.del.{row.id}", width="stretch"):
+        ctx.state.start.confirm_delete = row.id
+        st.rerun()
+
+
+def _unopenable_actions(ctx: Context, row: QueueRow) -> None:
+    assert ctx.store is not None
+    b1, b2 = st.columns(2)
+    try:
+        raw = ctx.store.raw(row.id)
+    except StoreError:
+        raw = None
+    if raw is not None:
+        b1.download_button(ctx.t("ui.queue.download_raw"), raw.encode("utf-8"), file_name=f"vigil-{row.id}.json",
+                           mime="application/json", key=f"vigil.start.raw.{row.id}", width="stretch",
+                           on_click="ignore")
+    if b2.button(ctx.t("ui.start.delete"), key=f"vigil.start.del.{row.id}", width="stretch"):
+        ctx.state.start.confirm_delete = row.id
+        st.rerun()
 
 
 def _confirm_delete(ctx: Context, assessment_id: str) -> None:
@@ -161,30 +252,62 @@ def _confirm_delete(ctx: Context, assessment_id: str) -> None:
         try:
             ctx.store.delete(assessment_id)
         except StoreError:
-            st.session_state[NOTE] = "ui.problem.store"
+            ctx.state.start.note = "ui.problem.store"
         else:
             draft = ctx.session.draft
             if draft is not None and draft.id == assessment_id:
                 ctx.session.close()
-        st.session_state.pop(CONFIRM_DELETE, None)
+        ctx.state.start.confirm_delete = None
         st.rerun()
     if c2.button(ctx.t("ui.start.delete.no"), key=f"vigil.start.del_no.{assessment_id}"):
-        st.session_state.pop(CONFIRM_DELETE, None)
+        ctx.state.start.confirm_delete = None
         st.rerun()
 
 
-def render() -> None:
-    ctx = context()
-    goto = st.session_state.pop(GOTO, None)
-    if isinstance(goto, str):
-        go(goto)
+# --------------------------------------------------------------------------- import
+
+
+def _on_import(ctx: Context, key: str) -> None:
+    upload = st.session_state.get(key)
+    ctx.state.start.import_error = None
+    if upload is None or ctx.catalog is None or ctx.session is None:
+        return
+    try:
+        assessment, _ = parse_assessment(upload.getvalue(), ctx.catalog)
+        ctx.session.adopt(assessment)
+    except AssessmentFileError as exc:
+        ctx.state.start.import_error = str(exc)
+    except StoreError:
+        ctx.state.start.import_error = ctx.t("ui.problem.store")
+    else:
+        ctx.state.start.goto = "questionnaire"
+    ctx.state.start.import_counter += 1
+
+
+def _import(ctx: Context) -> None:
+    with st.expander(ctx.t("ui.start.import.heading"), icon=":material/upload_file:",
+                     expanded=ctx.state.start.import_error is not None):
+        st.caption(ctx.t("ui.start.import.help"))
+        key = f"vigil.start.upload.{ctx.state.start.import_counter}"
+        st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
+                         on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
+        error = ctx.state.start.import_error
+        if error is not None:
+            st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
+            st.text(error)
+
+
+def render(ctx: Context) -> None:
+    goto, ctx.state.start.goto = ctx.state.start.goto, None
+    if goto is not None:
+        ctx.go(goto)
     if ctx.resumed:  # a link to an assessment leads straight back into it
-        go("questionnaire")
+        ctx.go("questionnaire")
     st.title(ctx.t("ui.start.title"))
-    st.write(ctx.t("ui.start.intro"))
+    st.caption(ctx.t("ui.start.intro"))
     _flash(ctx)
-    note = st.session_state.pop(NOTE, None)
-    if isinstance(note, str):
+    note, ctx.state.start.note = ctx.state.start.note, None
+    if note is not None:
         st.info(ctx.t(note), icon=":material/info:")
     if ctx.catalog is None or ctx.store is None or ctx.session is None:
         return
@@ -195,14 +318,7 @@ def render() -> None:
             st.text(draft.meta.title or ctx.t("ui.untitled"))
             if st.button(ctx.t("ui.start.continue"), type="primary", key="vigil.start.continue",
                          icon=":material/arrow_forward:"):
-                go("questionnaire")
-    _saved(ctx)
-    left, right = st.columns(2)
-    with left:
-        _new_assessment(ctx)
-    with right:
-        _import(ctx)
-
-
-if __name__ == "__main__":
-    render()
+                ctx.go("questionnaire")
+    _begin(ctx)
+    _queue(ctx)
+    _import(ctx)

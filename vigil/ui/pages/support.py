@@ -6,12 +6,11 @@ import streamlit as st
 
 from vigil.models.checklist import SupportResource
 from vigil.models.common import pick
-from vigil.ui.shell import context
+from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
 
 
-def render() -> None:
-    ctx = context()
+def render(ctx: Context) -> None:
     st.title(ctx.t("ui.page.support"))
     st.write(ctx.t("ui.support.intro"))
     if ctx.checklist is not None:
@@ -32,7 +31,3 @@ def render() -> None:
             st.text(pick(r.contact, ctx.lang))
             st.caption(md_escape(f"{ctx.t('ui.support.region')}: {pick(r.region, ctx.lang)}"))
     st.caption(ctx.t("ui.support.emergency"))
-
-
-if __name__ == "__main__":
-    render()
