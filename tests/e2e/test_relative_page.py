@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, shot
+from tests.e2e.driver import Driver
 from tests.support.app_server import ROOT, AppServer
 from vigil.assessment_file import parse_assessment
 from vigil.catalog import load_catalog
@@ -202,3 +203,60 @@ def test_tampering_in_the_database_is_detected(world: tuple[World, AppServer], p
     assert problem is not None and problem.seq == 1
     page.goto(f"{server.url}/?k={token}")
     expect(page.get_by_text("This page cannot be shown just now.")).to_be_visible()
+
+
+def _maker_people_step(page: Page, server: AppServer, aid: str) -> Driver:
+    d = Driver(page, parse_assessment(SCENARIO.read_bytes(), load_catalog())[1])
+    page.goto(f"{server.url}/questionnaire?a={aid}")
+    d.idle()
+    d.click_keyed(f"vigil.step.{aid}.people")
+    expect(page.get_by_text("Their own word", exact=True)).to_be_visible()
+    return d
+
+
+def _make_link(page: Page, d: Driver, person: str) -> str:
+    box = page.locator('[class*="consent_person"]').get_by_role("combobox")
+    box.click()
+    page.keyboard.type(person[:10])
+    page.keyboard.press("Enter")
+    d.idle()
+    page.get_by_role("button", name="Create a private link").click()
+    d.idle()
+    expect(page.get_by_text(f"The private link for {person}", exact=False)).to_be_visible()
+    code = page.locator('[data-testid="stCode"]').last
+    expect(code).to_contain_text("?k=")
+    url = code.inner_text().strip()
+    assert len(url.split("?k=")[1]) >= 43
+    return url
+
+
+def test_the_maker_creates_two_links_and_sees_each_own_answer(world: tuple[World, AppServer], page: Page,
+                                                            context: BrowserContext) -> None:
+    w, server = world
+    a, _ = w.new()
+    d = _maker_people_step(page, server, a.id)
+    first = _make_link(page, d, "Katrin Weißmüller")
+    second = _make_link(page, d, "Literary agency Brandt & Co.")
+    shot(page, "en-25-maker-links")
+    relative = context.new_page()
+    relative.goto(first)
+    answer(relative, "I agree to the points I have ticked", ["Using the face and likeness of Jürgen Weißmüller"],
+           "Katrin Weißmüller")
+    expect(relative.get_by_text("Your answer has been kept")).to_be_visible()
+    relative.goto(second)
+    answer(relative, "I do not agree", [], "Jonas Brandt")
+    expect(relative.get_by_text("Your answer has been kept")).to_be_visible()
+    relative.close()
+    d = _maker_people_step(page, server, a.id)
+    expect(page.get_by_text("Recorded by Katrin Weißmüller on", exact=False)).to_be_visible()
+    expect(page.get_by_text("Recorded by Jonas Brandt on", exact=False)).to_be_visible()
+    expect(page.get_by_text("does not agree", exact=False).first).to_be_visible()
+    shot(page, "en-26-maker-recorded")
+    # revoking the first link: its page says so calmly
+    page.get_by_role("button", name="Withdraw this link").first.click()
+    d.idle()
+    other = context.new_page()
+    other.goto(first)
+    expect(other.get_by_text("This link has been withdrawn by the person who sent it.")).to_be_visible()
+    stored = w.store.get(a.id)
+    assert verify(stored.consent_record, w.index.anchor(a.id)) is None

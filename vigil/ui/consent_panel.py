@@ -107,7 +107,7 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
     with st.form(session.widget_key("consent_link", q.id), border=False):
         cols = st.columns(3)
         person = cols[0].selectbox(i18n.t(lang, "consent.maker.person"), list(names),
-                                   format_func=names.__getitem__)
+                                   format_func=names.__getitem__, key=session.widget_key("consent_person", q.id))
         page_lang = cols[1].selectbox(i18n.t(lang, "consent.maker.lang"), list(i18n.available_languages()),
                                       format_func=i18n.language_name,
                                       index=list(i18n.available_languages()).index(lang))
