@@ -7,9 +7,10 @@ Exit 0 when the chain is intact (and holds every ``--expect`` entry hash, e.g. f
 from __future__ import annotations
 
 import argparse
+import json
 
 from vigil import i18n
-from vigil.cli.common import EXIT_INVALID, EXIT_OK, load_assessment
+from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, load_assessment
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.consent_record import MAKER, ConsentEntry, verify
@@ -91,3 +92,34 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="an entry hash that must be in the record (e.g. from a relative's receipt); repeatable")
     p.add_argument("--lang", choices=list(i18n.available_languages()), default="en")
     p.set_defaults(func=cmd_consent_record)
+    register_receipt(sub)
+
+
+def cmd_consent_receipt(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from vigil.render.receipt import receipt
+    from vigil.render.receipt_pdf import receipt_pdf
+
+    assessment, _checklist = load_assessment(args.file)
+    if verify(assessment.consent_record) is not None:
+        raise CliError(f"{args.file}: the consent record has been changed; run 'vigil consent-record' to see where")
+    maker = assessment.maker.name or assessment.meta.assessor
+    data = receipt(assessment, args.person, maker)
+    if data is None:
+        raise CliError(f"{args.file}: the person {args.person!r} has not answered through Vigil")
+    if args.output.endswith(".json"):
+        Path(args.output).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        pdf = receipt_pdf(assessment, args.person)
+        assert pdf is not None
+        Path(args.output).write_bytes(pdf)
+    return EXIT_OK
+
+
+def register_receipt(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("consent-receipt", help="a person's consent receipt: JSON (ISO/IEC 27560 shape) or PDF")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--person", required=True, help="the person's id in the register")
+    p.add_argument("-o", "--output", required=True, help="receipt.json or receipt.pdf")
+    p.set_defaults(func=cmd_consent_receipt)
