@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, shot
+from tests.e2e.conftest import ARTIFACTS, SCREENSHOTS, shot
 from tests.e2e.driver import Driver
 from tests.support.app_server import ROOT, AppServer
 from vigil.assessment_file import parse_assessment
@@ -162,6 +162,7 @@ def test_revoked_and_expired_links_say_so_calmly_in_german(world: tuple[World, A
     remember(w.index, w.store.save(revoke_link(stored, link, now)))
     page.goto(f"{server.url}/?k={token}")
     expect(page.get_by_text("Dieser Link wurde von der Person, die ihn geschickt hat, zurückgezogen.")).to_be_visible()
+    assert "This link has been withdrawn" not in page.locator("body").inner_text()  # said in their language
     shot(page, "de-22-relative-link-revoked")
     _, short = w.link(a, checklist, second, "de", days=1 / 86400 * 2)
     import time
@@ -237,7 +238,8 @@ def test_the_maker_creates_two_links_and_sees_each_own_answer(world: tuple[World
     d = _maker_people_step(page, server, a.id)
     first = _make_link(page, d, "Katrin Weißmüller")
     second = _make_link(page, d, "Literary agency Brandt & Co.")
-    shot(page, "en-25-maker-links")
+    page.locator('[data-testid="stCode"]').last.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "en-25-maker-links.png"))
     relative = context.new_page()
     relative.goto(first)
     answer(relative, "I agree to the points I have ticked", ["Using the face and likeness of Jürgen Weißmüller"],
@@ -251,7 +253,8 @@ def test_the_maker_creates_two_links_and_sees_each_own_answer(world: tuple[World
     expect(page.get_by_text("Recorded by Katrin Weißmüller on", exact=False)).to_be_visible()
     expect(page.get_by_text("Recorded by Jonas Brandt on", exact=False)).to_be_visible()
     expect(page.get_by_text("does not agree", exact=False).first).to_be_visible()
-    shot(page, "en-26-maker-recorded")
+    page.get_by_text("Their own word", exact=True).scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "en-26-maker-recorded.png"))
     # revoking the first link: its page says so calmly
     page.get_by_role("button", name="Withdraw this link").first.click()
     d.idle()

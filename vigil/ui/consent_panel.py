@@ -123,7 +123,7 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
         state = info.state(now)
         label = i18n.t(lang, f"consent.maker.state.{state.value}", date=format_date(
             (info.expires or now).date(), lang))
-        row = st.columns([4, 1])
+        row = st.columns([3, 2])
         row[0].caption(md_escape(i18n.t(lang, "consent.maker.link_row", name=names.get(info.person, "?"),
                                         created=format_date(info.created.date(), lang), state=label)))
         if state == LinkState.active and row[1].button(i18n.t(lang, "consent.maker.revoke"),

@@ -9,7 +9,7 @@ import streamlit as st
 from vigil.catalog import ChecklistError
 from vigil.consent_actions import ConsentActionError, record_answer, token_hash, usable_link, withdraw
 from vigil.consent_plan import PageText, page_text
-from vigil.consent_state import LinkInfo, OwnAnswer, own_answers, plan_snapshot
+from vigil.consent_state import LinkInfo, OwnAnswer, links, own_answers, plan_snapshot
 from vigil.i18n import t
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
@@ -39,7 +39,8 @@ def _calm(lang: str, key: str) -> None:
 
 def _load(token: str, now: dt.datetime, fallback_lang: str
           ) -> tuple[Assessment, Checklist, LinkInfo] | str:
-    """The assessment, checklist and link the token opens, or the key of the calm message to show."""
+    """The assessment, checklist and link the token opens, or the key of the calm message to show (for a link
+    that was withdrawn or has expired, ``key|lang``: it is said in the person's language only)."""
     try:
         target = resources.links().find(token_hash(token))
         if target is None:
@@ -57,8 +58,10 @@ def _load(token: str, now: dt.datetime, fallback_lang: str
     try:
         info = usable_link(assessment, target.link_id, now)
     except ConsentActionError as exc:
-        return {"revoked": "consent_page.link_revoked", "expired": "consent_page.link_expired"}.get(
+        key = {"revoked": "consent_page.link_revoked", "expired": "consent_page.link_expired"}.get(
             str(exc), "consent_page.link_unknown")
+        known = links(assessment.consent_record).get(target.link_id)
+        return f"{key}|{known.lang}" if known is not None and known.lang else key
     if info.person != target.person_id:
         return "consent_page.link_unknown"
     return assessment, catalog.get(pin.id, pin.version), info
@@ -69,7 +72,7 @@ def _save(token: str, change: object, now: dt.datetime) -> str | None:
     for _ in range(3):
         loaded = _load(token, now, "en")
         if isinstance(loaded, str):
-            return loaded
+            return loaded.partition("|")[0]
         assessment, checklist, _info = loaded
         try:
             updated = change(checklist, assessment)  # type: ignore[operator]
@@ -176,8 +179,9 @@ def page(now: dt.datetime) -> None:
         del st.query_params[other]  # a link opens its own page only: nothing else from the URL is read
     loaded = _load(token, now, "en")
     if isinstance(loaded, str):
-        _calm("en", loaded)
-        _calm("de", loaded)
+        key, _, lang = loaded.partition("|")
+        for each in [lang] if lang else ["en", "de"]:  # unknown link: no language is known, say it in both
+            _calm(each, key)
         return
     assessment, checklist, info = loaded
     lang = info.lang
