@@ -263,3 +263,20 @@ def test_the_maker_creates_two_links_and_sees_each_own_answer(world: tuple[World
     expect(other.get_by_text("This link has been withdrawn by the person who sent it.")).to_be_visible()
     stored = w.store.get(a.id)
     assert verify(stored.consent_record, w.index.anchor(a.id)) is None
+
+
+def test_the_device_handed_over_opens_the_same_page_and_marks_the_answer_in_person(
+        world: tuple[World, AppServer], page: Page, context: BrowserContext) -> None:
+    w, server = world
+    a, _ = w.new()
+    d = _maker_people_step(page, server, a.id)
+    page.get_by_role("button", name="Hand over this device").click()
+    d.idle()
+    expect(page.get_by_text("page, to open on this device and hand over", exact=False)).to_be_visible()
+    url = page.locator('[data-testid="stCode"]').last.inner_text().strip()
+    handed = context.new_page()
+    handed.goto(url)
+    answer(handed, "I do not agree", [], "Katrin Weißmüller")
+    expect(handed.get_by_text("Your answer has been kept")).to_be_visible()
+    last = w.store.get(a.id).consent_record.entries[-1]
+    assert last.answer is not None and last.answer.channel == "in_person"

@@ -100,8 +100,9 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
                 labels.get(c, c) for c in mine.changed))), icon=":material/update:")
     issued = st.session_state.pop(ISSUED, None)
     if isinstance(issued, tuple):
-        person, token, _in_person = issued
-        st.success(md_escape(i18n.t(lang, "consent.maker.link_ready", name=names.get(person, ""))))
+        person, token, in_person = issued
+        key = "consent.maker.hand_over_ready" if in_person else "consent.maker.link_ready"
+        st.success(md_escape(i18n.t(lang, key, name=names.get(person, ""))))
         base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
         st.code(f"{base}/?k={token}", language=None)
     with st.form(session.widget_key("consent_link", q.id), border=False):
