@@ -1,17 +1,34 @@
-"""Vigil in the browser: `streamlit run app.py`. Page config and navigation only; the rest is vigil.ui."""
+"""Vigil in the browser: `streamlit run app.py` (or `make run`).
 
-import streamlit as st
+This file has two roles. Imported by `streamlit run`, it is the web server: ``app`` is Streamlit's own ASGI app
+(served by Uvicorn) behind a check that every HTTP and websocket request names one of our hosts
+(``vigil.hosts``: DNS rebinding). Run by Streamlit as the page script (``__name__ == "__main__"``), it sets up the
+page and its navigation; the rest is vigil.ui.
+"""
 
-from vigil.ui import frame, relative_view, shell, signin
-from vigil.ui.pages import relative
+if __name__ == "__main__":
+    import streamlit as st
 
-st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
-if relative_view.requested():  # a relative's private link: their page alone, whatever the path
-    st.navigation([st.Page(relative.render, title="Vigil", url_path="relative", default=True)],
-                  position="hidden").run()
-elif signin.gate():  # sign-in only when the server is configured for it (.streamlit/secrets.toml [auth])
-    ctx = shell.prepare()
-    navigation = st.navigation(shell.pages(ctx))
-    frame.sidebar(ctx, navigation.url_path)
-    frame.banner(ctx)
-    navigation.run()
+    from vigil.ui import frame, relative_view, shell, signin
+    from vigil.ui.pages import relative
+
+    st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
+    if relative_view.requested():  # a relative's private link: their page alone, whatever the path
+        st.navigation([st.Page(relative.render, title="Vigil", url_path="relative", default=True)],
+                      position="hidden").run()
+    elif signin.gate():  # sign-in only when the server is configured for it (.streamlit/secrets.toml [auth])
+        ctx = shell.prepare()
+        navigation = st.navigation(shell.pages(ctx))
+        frame.sidebar(ctx, navigation.url_path)
+        frame.banner(ctx)
+        navigation.run()
+else:
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+    from streamlit import config
+    from streamlit.starlette import App
+
+    from vigil.hosts import allowed_hosts
+
+    hosts = allowed_hosts(config.get_option("server.address"))
+    app = App(__file__, middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)])

@@ -15,8 +15,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # bench/ imports tests.support (the app server helper)
 
 
-def main() -> None:
-    from bench import browser, memory, report, rerun, startup, web
+def main() -> None:  # `python -m bench queue` runs only the work-queue measurements
+    from bench import browser, memory, queue, report, rerun, startup, web
     from bench.common import Row, environment, table
 
     started = time.perf_counter()
@@ -37,12 +37,17 @@ def main() -> None:
             rows.append(Row(name, "could not be measured", type(exc).__name__))
         print(f"    {time.perf_counter() - t0:.0f} s", flush=True)
 
-    step("1 Report PDF", report.run)
-    step("2 Rerun (AppTest)", rerun.run)
+    only = set(sys.argv[1:])
+    if not only:
+        step("1 Report PDF", report.run)
+        step("2 Rerun (AppTest)", rerun.run)
     with web.browser() as b:
-        step("3 Browser clicks", lambda: browser.run(b))
-        step("4 Cold start", lambda: startup.run(b))
-        step("5 Server memory", lambda: memory.run(b))
+        if not only:
+            step("3 Browser clicks", lambda: browser.run(b))
+            step("4 Cold start", lambda: startup.run(b))
+            step("5 Server memory", lambda: memory.run(b))
+        if not only or "queue" in only:
+            step("6 Work queue and bulk intake", lambda: queue.run(b))
     print()
     print(table(rows))
     print()

@@ -25,8 +25,10 @@ from bench.fixture import LANG, TODAY, busiest_section, full_assessment, shipped
 from tests.support.app_server import ROOT, AppServer
 from vigil.engine import evaluate
 from vigil.i18n import t
-from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
+from vigil.models.kinds import spec
+from vigil.render.text import choice_label
 from vigil.ui.answers import DONT_KNOW, choice_options
 
 WARMUP = 2
@@ -89,9 +91,7 @@ class Driver:
 def _option_label(q: Question, option_id: str) -> str:
     if option_id == DONT_KNOW:
         return t(LANG, "answer.dont_know")
-    if q.kind == QuestionKind.yes_no:
-        return t(LANG, f"answer.{option_id}")
-    return pick(next(o for o in q.options if o.id == option_id).label, LANG)
+    return choice_label(q, option_id, LANG)
 
 
 def _radio_questions(checklist: Checklist, questions: list[Question]) -> list[Question]:
@@ -103,7 +103,7 @@ def _radio_questions(checklist: Checklist, questions: list[Question]) -> list[Qu
         for cond in [s.visible_if, *(q.visible_if for q in s.questions)]:
             if cond is not None:
                 named.update(r.question for r in references(cond))
-    radios = [q for q in questions if q.kind in (QuestionKind.yes_no, QuestionKind.single_choice)]
+    radios = [q for q in questions if spec(q.kind).pick_one]
     return sorted(radios, key=lambda q: q.id in named)
 
 

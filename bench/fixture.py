@@ -13,9 +13,12 @@ from tests.support.people import person_row
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate, visible_answers
 from vigil.i18n import t
+from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, OpenItem, Person
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
+from vigil.models.kinds import sample_answer
+from vigil.render.text import choice_label
 
 TODAY = dt.date(2026, 11, 20)
 LANG = "en"
@@ -44,22 +47,15 @@ def shipped_checklist() -> Checklist:
 
 def _candidates(q: Question) -> list[Answer]:
     """The answers worth trying for ``q`` (choice questions: each option; others: one plain value)."""
-    kind = q.kind
-    if kind in (QuestionKind.single_choice, QuestionKind.yes_no):
+    if kinds.spec(q.kind).pick_one:
         return [Answer(choice=o) for o in q.option_ids()]
-    if kind == QuestionKind.multi_choice:
+    if q.kind == QuestionKind.multi_choice:
         return [Answer(choices=list(q.option_ids()))]
-    if kind == QuestionKind.short_text:
-        return [Answer(text=f"A short answer to {q.id}: Jürgen, Олена, 王秀英")]
-    if kind == QuestionKind.long_text:
-        return [Answer(text=LONG_NOTE[:900])]
-    if kind == QuestionKind.date:
-        return [Answer(date=dt.date(1941, 3, 2) if q.id == "born" else dt.date(2024, 6, 9))]
-    if kind == QuestionKind.number:
-        low = q.min if q.min is not None else 0
-        high = q.max if q.max is not None else 100
-        return [Answer(number=float(min(max(83, low), high)))]
-    return [Answer(people=[_person(q, i, name) for i, name in enumerate(NAMES)])]
+    if q.kind == QuestionKind.people:
+        return [Answer(people=[_person(q, i, name) for i, name in enumerate(NAMES)])]
+    text = LONG_NOTE[:900] if q.kind == QuestionKind.long_text else f"A short answer to {q.id}: Jürgen, Олена, 王秀英"
+    return [sample_answer(q, TODAY, text=text, number=83,
+                          date=dt.date(1941, 3, 2) if q.id == "born" else dt.date(2024, 6, 9))]
 
 
 def _person(q: Question, i: int, name: str) -> Person:
@@ -137,12 +133,10 @@ def _question_spec(checklist: Checklist, q: Question, answer: Answer | None) -> 
         "note": answer.note if answer else "",
         "people": [], "fields": [],
     }
-    if q.kind in (QuestionKind.single_choice, QuestionKind.yes_no, QuestionKind.multi_choice):
+    if kinds.spec(q.kind).choice:
         for oid in q.option_ids():
-            label = t(LANG, f"answer.{oid}") if q.kind == QuestionKind.yes_no else pick(
-                next(o for o in q.options if o.id == oid).label, LANG)
-            spec["options"].append(label)
-        if q.allow_dont_know and q.kind != QuestionKind.multi_choice:
+            spec["options"].append(choice_label(q, oid, LANG))
+        if q.allow_dont_know and kinds.spec(q.kind).pick_one:
             spec["options"].append(t(LANG, "answer.dont_know"))
     elif q.allow_dont_know:
         spec["dont_know_box"] = True

@@ -113,7 +113,8 @@ def real_app(data_dir: Path) -> tuple[Step, Step, Busiest]:
         at.run()
 
     def answer(i: int) -> None:
-        key = f"w.{stored.id}.{at.session_state['vigil'].generation}.q.{qid}"
+        state = at.session_state["vigil"]
+        key = f"w.{stored.id}.{state.generation}.{state.lang}.q.{qid}"
         at.radio(key=key).set_value(values[i % 2]).run()
 
     return plain, answer, busiest

@@ -1,26 +1,18 @@
-"""The `vigil` command line, run as a user runs it: in a subprocess."""
+"""The `vigil` command line: in process (``vigil.cli.main``), and a few runs in a subprocess as a user runs it."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli import vigil, vigil_subprocess
 from tests.support.tiny import TINY
 from vigil.models.assessment import Answer, Assessment, ChecklistPin
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "fixtures" / "valid-small.yaml"
-
-
-def vigil(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "vigil", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=full_env, timeout=120)
 
 
 @pytest.fixture
@@ -36,7 +28,7 @@ def tiny_dir(tmp_path: Path) -> Path:
 
 
 def test_validate_shipped_checklists() -> None:
-    result = vigil("validate")
+    result = vigil_subprocess("validate")
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 
@@ -47,12 +39,38 @@ def test_validate_json_summary_has_exactly_the_documented_keys() -> None:
     [summary] = json.loads(result.stdout)["checklists"]
     assert set(summary) == {"id", "version", "languages", "missing_translations", "dimensions", "sections",
                             "questions", "questions_with_rationale", "questions_with_sources", "rules",
-                            "jurisdictions", "examples", "sources"}
+                            "jurisdictions", "examples", "sources", "law_as_of", "law"}
     assert set(summary["rules"]) == {"blocker", "serious", "caution", "info"}
     assert summary["questions"] == 3
     assert summary["rules"]["blocker"] == 2
     assert summary["jurisdictions"] == ["de"]
     assert summary["missing_translations"] == 0
+
+
+def test_validate_json_shows_the_law_as_of_date() -> None:
+    result = vigil("validate", "--json")
+    assert result.returncode == 0, result.stderr
+    [summary] = json.loads(result.stdout)["checklists"]
+    assert summary["law_as_of"] == "2026-12-01"
+    assert summary["law"]["as_of"] == "2026-12-01"
+    assert {"de_kug_22", "it_l633_93_96", "us_ny_50f"} <= set(summary["law"]["rights"])
+    assert summary["law"]["rights"]["cn_994"]["unverified"] is True
+
+
+def test_assess_json_says_per_person_who_must_agree_and_why() -> None:
+    scenario = ROOT / "tests" / "scenarios" / "political-ad-dead-politician.json"
+    result = vigil("assess", str(scenario), "--format", "json", "--today", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["cause"]["id"] == "consent_refused"
+    assert out["next"] and out["cause"] not in out["next"]
+    people = {p["name"]: p for p in out["consent"]}
+    son = people["Jonas Öztürk"]
+    assert (son["need"], son["position"]) == ("required", "objects")
+    assert son["basis"][0]["right"] == "de_kug_22" and son["basis"][0]["citation"] == "KUG § 22"
+    assert son["basis"][0]["sources"] == ["kug_22", "lg_frankfurt_whatsapp"] and son["basis"][0]["as_of"] == "2026-12-01"
+    assert [r["right"] for r in out["rights"]] == ["de_kug_22"]
+    assert "Jonas Öztürk (child) has said no" in out["rights"][0]["reason"]
 
 
 def test_validate_reports_located_problems_and_exit_1(tmp_path: Path) -> None:
@@ -68,7 +86,7 @@ def test_validate_reports_located_problems_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_validate_missing_path() -> None:
-    result = vigil("validate", "does/not/exist.yaml")
+    result = vigil_subprocess("validate", "does/not/exist.yaml")
     assert result.returncode == 2
     assert result.stderr.strip() == "vigil: there is no file or folder 'does/not/exist.yaml'"
 

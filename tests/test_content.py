@@ -12,25 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.tiny import checklist_data, question, text
+from vigil import reachability
 from vigil.catalog import check_file, checklist_files, default_directory
-from vigil.engine import evaluate, visible_answers
-from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
-from vigil.models.conditions import (
-    All,
-    Answered,
-    AnyOf,
-    Condition,
-    CountPeople,
-    DontKnow,
-    Equals,
-    In,
-    Not,
-    NumberIs,
-    Op,
-    YearsSince,
-    holds,
-)
+from vigil.engine import evaluate
+from vigil.models.assessment import Answer, Assessment, ChecklistPin
+from vigil.models.checklist import Checklist, PeopleFieldKind, QuestionKind
+from vigil.models.common import pick
+from vigil.models.conditions import Condition
 
 TODAY = dt.date(2026, 11, 22)
 FILES = checklist_files(default_directory())
@@ -58,191 +47,13 @@ def _main() -> Checklist:
     raise AssertionError(f"no checklist {MAIN!r} in {default_directory()}")
 
 
-# --------------------------------------------------------------------------- a witness search
-# Given a condition, build answers that make it hold, then make every question it names visible (by satisfying
-# their visible_if in turn). It is greedy and small on purpose; the tests below check the result with the real
-# engine, so a wrong witness can only make a test fail, never pass.
-
-
-def _set(answers: dict[str, Answer], qid: str, **values: object) -> None:
-    answers[qid] = Answer.model_validate(values)
-
-
-def _value_for(q: Question) -> dict[str, object]:
-    """A plausible real answer for any question kind."""
-    match q.kind:
-        case QuestionKind.yes_no:
-            return {"choice": "yes"}
-        case QuestionKind.single_choice:
-            return {"choice": q.options[0].id}
-        case QuestionKind.multi_choice:
-            return {"choices": [q.options[0].id]}
-        case QuestionKind.number:
-            return {"number": q.min if q.min is not None else 1.0}
-        case QuestionKind.date:
-            return {"date": TODAY - dt.timedelta(days=30)}
-        case QuestionKind.people:
-            return {"people": [_person(q, {})]}
-        case _:
-            return {"text": "witness"}
-
-
-def _person(q: Question, fixed: dict[str, str]) -> Person:
-    values: dict[str, str | None] = {}
-    for f in q.fields:
-        if f.id in fixed:
-            values[f.id] = fixed[f.id]
-        elif f.kind == PeopleFieldKind.single_choice:
-            values[f.id] = f.options[-1].id  # last option: usually the most neutral ("other", "not yet")
-        elif f.kind == PeopleFieldKind.date:
-            values[f.id] = TODAY.isoformat()
-        else:
-            values[f.id] = "witness"
-    return Person(values=values)
-
-
-def _choose(q: Question, answers: dict[str, Answer], value: str) -> None:
-    if q.kind == QuestionKind.multi_choice:
-        old = answers.get(q.id)
-        chosen = list(old.choices or []) if old is not None and not old.dont_know else []
-        if value not in chosen:
-            chosen.append(value)
-        _set(answers, q.id, choices=chosen)
-    else:
-        _set(answers, q.id, choice=value)
-
-
-def _number_for(op: Op, value: float) -> float:
-    return {Op.lt: value - 1, Op.le: value, Op.gt: value + 1, Op.ge: value, Op.eq: value, Op.ne: value + 1}[op]
-
-
-def _years_ago(years: int) -> dt.date:
-    return TODAY.replace(year=TODAY.year - max(years, 0))
-
-
-def satisfy(c: Checklist, cond: Condition, answers: dict[str, Answer]) -> bool:
-    """Change ``answers`` so that ``cond`` holds; False if this greedy search cannot."""
-    match cond:
-        case All(all=items):
-            ok = all(satisfy(c, item, answers) for item in items)
-            return ok and holds(cond, answers, TODAY)
-        case AnyOf(any=items):
-            for item in items:
-                trial = dict(answers)
-                if satisfy(c, item, trial) and holds(item, trial, TODAY):
-                    answers.clear()
-                    answers.update(trial)
-                    return True
-            return False
-        case Not(not_=inner):
-            return falsify(c, inner, answers)
-        case Equals(equals=qv):
-            _choose(c.question(qv.question), answers, qv.value)
-        case In(in_=qv):
-            _choose(c.question(qv.question), answers, qv.values[0])
-        case Answered(answered=qid):
-            _set(answers, qid, **_value_for(c.question(qid)))
-        case DontKnow(dont_know=qid):
-            _set(answers, qid, dont_know=True)
-        case NumberIs(number=cmp):
-            _set(answers, cmp.question, number=_number_for(cmp.op, cmp.value))
-        case YearsSince(years_since=cmp):
-            _set(answers, cmp.question, date=_years_ago(int(_number_for(cmp.op, cmp.value))))
-        case CountPeople(count_people=pc):
-            q = c.question(pc.question)
-            fixed = {m.field: m.in_[0] for m in pc.where}
-            old = answers.get(q.id)
-            people = list(old.people or []) if old is not None and not old.dont_know else []
-            matching = [p for p in people if all(p.values.get(m.field) in m.in_ for m in pc.where)]
-            others = [p for p in people if p not in matching]
-            target = int(_number_for(pc.op, pc.value))
-            matching = matching[:target] if len(matching) > target else matching
-            while len(matching) < target:
-                matching.append(_person(q, fixed))
-            people = others + matching
-            if not people:
-                answers.pop(q.id, None)
-            else:
-                _set(answers, q.id, people=people)
-    return holds(cond, answers, TODAY)
-
-
-def falsify(c: Checklist, cond: Condition, answers: dict[str, Answer]) -> bool:
-    """Change ``answers`` so that ``cond`` does not hold."""
-    match cond:
-        case All(all=items):
-            falsify(c, items[0], answers)
-        case AnyOf(any=items):
-            for item in items:
-                falsify(c, item, answers)
-        case Not(not_=inner):
-            satisfy(c, inner, answers)
-        case Equals(equals=qv):
-            _avoid(c, qv.question, {qv.value}, answers)
-        case In(in_=qv):
-            _avoid(c, qv.question, set(qv.values), answers)
-        case CountPeople(count_people=pc):
-            a = answers.get(pc.question)
-            if a is not None and a.people:
-                kept = [p for p in a.people if not all(p.values.get(m.field) in m.in_ for m in pc.where)]
-                if kept:
-                    _set(answers, pc.question, people=kept)
-                else:
-                    answers.pop(pc.question)
-        case _:
-            for qid in _names(cond):
-                answers.pop(qid, None)
-    return not holds(cond, answers, TODAY)
-
-
-def _avoid(c: Checklist, qid: str, bad: set[str], answers: dict[str, Answer]) -> None:
-    a = answers.get(qid)
-    if a is None or a.dont_know:
-        return
-    q = c.question(qid)
-    if q.kind == QuestionKind.multi_choice:
-        kept = [x for x in a.choices or [] if x not in bad]
-        if kept:
-            _set(answers, qid, choices=kept)
-        else:
-            answers.pop(qid)
-    elif a.choice in bad:
-        other = next((o for o in q.option_ids() if o not in bad), None)
-        if other is None:
-            answers.pop(qid)
-        else:
-            _set(answers, qid, choice=other)
-
-
-def _names(cond: Condition) -> list[str]:
-    from vigil.models.conditions import references
-
-    return [r.question for r in references(cond)]
-
-
-def make_visible(c: Checklist, answers: dict[str, Answer]) -> None:
-    """Satisfy the visible_if of every answered question (and its section), earliest hidden first, until stable."""
-    order = [q.id for q in c.questions()]
-    for _ in range(40):
-        _, effective = visible_answers(c, answers, TODAY)
-        hidden = [qid for qid in answers if qid not in effective]
-        if not hidden:
-            return
-        qid = min(hidden, key=order.index)
-        section = c.section_of(qid)
-        for cond in (section.visible_if, c.question(qid).visible_if):
-            if cond is not None and not holds(cond, answers, TODAY):
-                satisfy(c, cond, answers)
+# --------------------------------------------------------------------------- reachability
+# The witness search lives in vigil/reachability.py (``vigil validate --deep``); these tests check its result
+# with the real engine, so a wrong witness can only make a test fail, never pass.
 
 
 def witness(c: Checklist, cond: Condition) -> dict[str, Answer] | None:
-    """Answers under which ``cond`` holds over the visible answers, or None."""
-    answers: dict[str, Answer] = {}
-    if not satisfy(c, cond, answers):
-        return None
-    make_visible(c, answers)
-    _, effective = visible_answers(c, answers, TODAY)
-    return answers if holds(cond, effective, TODAY) else None
+    return reachability.witness(c, cond, TODAY)
 
 
 def _assessment(c: Checklist, answers: dict[str, Answer]) -> Assessment:
@@ -273,7 +84,8 @@ def test_every_rule_has_action_and_sources(checklist: Checklist) -> None:
         assert r.sources, f"{r.id}: no source"
 
 
-CONDITION_KEYS = {"visible_if", "when", "relevant_if"}
+CONDITION_KEYS = {"visible_if", "when", "relevant_if", "applies_if", "waived_if", "met_if", "public", "commercial",
+                  "aspects", "distribution", "surprise"}
 
 
 def test_every_declared_language_everywhere(checklist: Checklist) -> None:
@@ -300,6 +112,10 @@ def test_every_source_is_used(checklist: Checklist) -> None:
     used |= {s for r in checklist.rules for s in r.sources}
     used |= {s for j in checklist.jurisdictions for s in j.sources}
     used |= {s for e in checklist.examples for s in e.sources}
+    if checklist.law is not None:
+        used |= {s for r in checklist.law.rights for s in r.sources}
+        used |= {s for d in checklist.law.duties for s in d.sources}
+        used |= set(checklist.law.ethics.sources)
     unused = sorted({s.id for s in checklist.sources} - used)
     assert unused == []
 
@@ -378,10 +194,20 @@ def test_main_checklist_uses_every_severity_that_decides_a_verdict() -> None:
 def test_people_register_has_the_fields_the_rules_need() -> None:
     register = _main().question("people")
     fields = {f.id: {o.id for o in f.options} for f in register.fields}
-    assert {"spouse_partner", "child", "parent", "sibling", "grandchild", "other_relative", "heir_estate",
-            "licensee_agency", "friend", "other"} == fields["relation"]
-    assert {"agrees", "objects", "undecided", "not_asked"} == fields["position"]
-    assert "unknown" in fields["standing"]
+    assert {"spouse", "registered_partner", "partner", "child", "grandchild", "parent", "sibling",
+            "other_relative", "friend", "other"} == fields["relation"]
+    assert {"heir", "executor", "licence_holder", "registered_successor", "designated"} == fields["roles"]
+    assert {"agrees", "agrees_in_part", "objects", "undecided", "not_asked", "unreachable"} == fields["position"]
+    assert "form_letter" in fields["recorded"]
+    assert {"yes", "no"} == fields["saw_sample"]
+
+
+def test_the_register_records_facts_not_legal_conclusions() -> None:
+    """Who must consent is worked out from the law: no field asks the maker for a legal standing."""
+    register = _main().question("people")
+    assert "standing" not in {f.id for f in register.fields}
+    words = " ".join(pick(f.label, "en").lower() for f in register.fields)
+    assert "standing" not in words and "required by law" not in words
 
 
 def test_support_resources_in_every_language() -> None:
@@ -400,24 +226,18 @@ def test_notice_says_not_legal_advice() -> None:
 
 
 def _tiny() -> Checklist:
-    text = {"en": "x", "de": "x"}
-    return Checklist.model_validate({
-        "id": "tiny", "version": "2026.1", "title": text, "description": text, "languages": ["en", "de"],
-        "law_as_of": "2026-01-01", "notice": text,
-        "dimensions": [{"id": "d", "title": text, "description": text}],
-        "sections": [{"id": "s", "title": text, "questions": [
-            {"id": "a", "kind": "yes_no", "text": text, "help": text, "rationale": text, "dimension": "d"},
-            {"id": "b", "kind": "yes_no", "text": text, "help": text, "rationale": text, "dimension": "d",
-             "visible_if": {"equals": {"question": "a", "value": "yes"}}},
-        ]}],
-        "rules": [
-            {"id": "fires", "when": {"equals": {"question": "b", "value": "no"}}, "severity": "caution",
-             "dimension": "d", "message": text, "action": text},
-            {"id": "never", "when": {"all": [{"equals": {"question": "a", "value": "yes"}},
-                                             {"equals": {"question": "a", "value": "no"}}]},
-             "severity": "blocker", "dimension": "d", "message": text, "action": text},
-        ],
-    })
+    def rule(rid: str, when: dict[str, object], severity: str) -> dict[str, object]:
+        return {"id": rid, "when": when, "severity": severity, "dimension": "wishes", "message": text(rid),
+                "action": text(rid)}
+
+    return Checklist.model_validate(checklist_data("tiny", [{"id": "s", "title": text("s"), "questions": [
+        question("a", "yes_no"),
+        question("b", "yes_no", visible_if={"equals": {"question": "a", "value": "yes"}}),
+    ]}], rules=[
+        rule("fires", {"equals": {"question": "b", "value": "no"}}, "caution"),
+        rule("never", {"all": [{"equals": {"question": "a", "value": "yes"}},
+                               {"equals": {"question": "a", "value": "no"}}]}, "blocker"),
+    ]))
 
 
 def test_witness_makes_a_hidden_question_visible() -> None:

@@ -1,9 +1,10 @@
 """Realistic assessments (tests/scenarios/*.json) and the verdicts the sources lead us to expect.
 
-Each expectation below was written from the domain brief (§2 law, §4 cases, §6 red flags and proceed-with-
-conditions patterns) before the engine was run on the file; the reasoning is in each scenario's ``why``.
-``reasons`` are findings that must be among the verdict's reasons (the findings of the worst severity);
-``also`` are findings that must be present at a lower severity.
+The expectations and their reasoning live beside the files, in tests/scenarios/expected.yaml; they were written
+from the sources and the severity principle (checklists/README.md) before the engine was run on the files.
+``reasons`` are findings that must be among the verdict's reasons (the findings of the worst severity),
+``reasons_any`` names findings of which at least one must be, ``also`` findings that must be present at any
+severity, ``absent`` findings that must not be present.
 """
 
 from __future__ import annotations
@@ -11,154 +12,43 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from vigil.assessment_file import read_assessment
 from vigil.catalog import Catalog, load_catalog
 from vigil.engine import evaluate
 from vigil.models.results import Evaluation
 
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 2)
 HERE = Path(__file__).parent / "scenarios"
+VERDICTS = {"stop", "resolve_first", "proceed_with_conditions", "ready"}
 
 
 @dataclass(frozen=True)
 class Expected:
     verdict: str
-    reasons: set[str]
     why: str
+    sources: list[str]
+    reasons: set[str] = field(default_factory=set)
+    reasons_any: set[str] = field(default_factory=set)
     also: set[str] = field(default_factory=set)
     absent: set[str] = field(default_factory=set)
     jurisdictions: set[str] = field(default_factory=set)
 
 
-SCENARIOS: dict[str, Expected] = {
-    "soldier-farewell-family-agrees": Expected(
-        verdict="proceed_with_conditions",
-        reasons={"wishes_unknown", "no_machine_mark"},
-        absent={"closest_relative_objects", "family_disagrees", "required_consent_not_asked"},
-        jurisdictions={"ru"},
-        why=(
-            "Brief §6.2, first pattern: a family-commissioned private memorial clip (the Russian 'stairway to "
-            "heaven' clips, §4 case 11) may go ahead when the legally relevant relatives agree - under Russian "
-            "Civil Code art. 152.1 the widow; the parents agree too, in writing. Nothing he said in life is "
-            "known, so the family decides and no opinions are put in his mouth (movement only). The service adds "
-            "no C2PA mark, which §6.2 lists as a condition. No red flag of §6.1 applies, so: proceed with "
-            "conditions, not ready."
-        ),
-    ),
-    "soldier-farewell-mother-objects": Expected(
-        verdict="stop",
-        reasons={"closest_relative_objects", "required_consent_refused"},
-        also={"family_disagrees"},
-        jurisdictions={"ru"},
-        why=(
-            "The same clip, but the soldier left no wife or children, so under Russian Civil Code art. 152.1 "
-            "(and the German KUG § 22 the brief compares it with) his parents are the relatives whose consent is "
-            "needed. His mother says no. §6.1 red flag 1 (required consent refused) means stop; the family's "
-            "disagreement (§6.2 'postpone') is listed as well."
-        ),
-    ),
-    "documentary-voice-widow-not-asked": Expected(
-        verdict="stop",
-        reasons={"required_consent_not_asked", "de_relatives_consent"},
-        also={"close_relative_not_asked", "credits_only_not_artistic", "written_words_voiced"},
-        jurisdictions={"de", "eu_ai_act"},
-        why=(
-            "The Roadrunner pattern (§4 case 1, §6.2): a documentary voices a chef's written words with a clone. "
-            "His widow is his heir and executor and, as his spouse, one of the relatives whose consent KUG § 22 "
-            "requires for ten years after death when the film is shown in Germany; she was never asked (§6.1 "
-            "red flag 1) - stop. A realistic synthetic voice disclosed only in the credits is not enough outside "
-            "evidently artistic works (AI Act Art. 50(4), §1.1), so that must be resolved too."
-        ),
-    ),
-    "museum-estate-licence": Expected(
-        verdict="proceed_with_conditions",
-        reasons={"written_words_voiced"},
-        absent={"likeness_not_licensed", "undisclosed_realistic", "endorsement_unauthorised"},
-        jurisdictions={"es", "us_federal"},
-        why=(
-            "The Dalí Lives pattern (§4 case 2, §6.2 'artistic/creative works'): a museum recreates a painter who "
-            "died decades ago, under a written licence from the foundation that holds his rights, with his own "
-            "written words, overtly presented as AI from the first moment. It can go ahead on the condition "
-            "that the synthetic voice is disclosed while it speaks (Roadrunner lesson); nothing blocks."
-        ),
-    ),
-    "chatbot-parent-for-young-children": Expected(
-        verdict="stop",
-        reasons={"avatar_for_children"},
-        also={"unsolicited_messages", "relative_undecided", "afterlife_claims", "recent_loss_avatar",
-              "no_retirement_plan"},
-        jurisdictions={"de", "eu_ai_act"},
-        why=(
-            "§6.1 red flag 9: an interactive bot aimed at children. Hollanek & Nowaczyk-Basińska recommend "
-            "re-creation services for adults only and warn of children being told a dead parent is 'still with "
-            "you' (§3.1, §3.7). The bot also sends unsolicited messages ('digitally stalked by the dead') and the "
-            "death was eight months ago - these are listed but the children make it a stop."
-        ),
-    ),
-    "tiktok-murdered-child-stranger": Expected(
-        verdict="stop",
-        reasons={"minor_realistic_public", "victim_describes_death_public", "tiktok_private_person",
-                 "unlicensed_material", "undisclosed_realistic"},
-        also={"stranger_public", "standing_unknown", "close_relative_not_asked"},
-        why=(
-            "§4 case 16 and §6.1 red flags 4, 6 and 8: a stranger's realistic, unlabelled TikTok clip of a murdered "
-            "child narrating her death, made from news images without a licence and without asking the family. "
-            "YouTube removes such content, TikTok bans synthetic media of private and young people, and "
-            "undisclosed realistic content is deception (AI Act Art. 50 where it reaches the EU)."
-        ),
-    ),
-    "political-ad-dead-politician": Expected(
-        verdict="stop",
-        reasons={"political_words_by_others", "required_consent_refused", "closest_relative_objects",
-                 "de_relatives_consent"},
-        also={"election_window", "credits_only_not_artistic", "realistic_new_words"},
-        jurisdictions={"de", "eu_ai_act"},
-        why=(
-            "§6.1 red flag 7: a campaign puts a political endorsement in a dead former mayor's mouth weeks before "
-            "an election, disclosed only in small print; and red flag 1: his son (whose consent KUG § 22 requires "
-            "within ten years) objects and his widow was not asked. Stop."
-        ),
-    ),
-    "private-animated-photo-recorded-consent": Expected(
-        verdict="ready",
-        reasons=set(),
-        jurisdictions={"de", "eu_ai_act"},
-        why=(
-            "Accepted cases had the person's own participation in life (§4: HereAfter, Eternos). The grandmother "
-            "recorded on video that she wanted her photos animated for the family, without words she never said; "
-            "both children (the relatives KUG § 22 names, her husband died before her) agreed in writing; it is "
-            "private, labelled at the start, C2PA-marked, and the working files are deleted on delivery. Nothing "
-            "remains outstanding."
-        ),
-    ),
-    "legacy-avatar-made-in-life": Expected(
-        verdict="proceed_with_conditions",
-        reasons={"no_retirement_plan", "provider_failure_unplanned"},
-        absent={"avatar_for_children", "no_off_switch", "interactants_not_willing"},
-        jurisdictions={"de", "eu_ai_act"},
-        why=(
-            "§6.2 'pre-mortem legacy avatars' (Eternos, HereAfter, Re;memory): the man built it himself before he "
-            "died, his wife wanted it, adults only, with an off switch. The pattern's conditions are a retirement "
-            "plan and a plan for vendor failure (StoryFile, §4); both are still missing, so: proceed with "
-            "conditions."
-        ),
-    ),
-    "funeral-clip-wishes-unknown": Expected(
-        verdict="resolve_first",
-        reasons={"unknown.prohibition", "relative_undecided"},
-        absent={"closest_relative_objects"},
-        jurisdictions={"at"},
-        why=(
-            "Design 'resolve_first': nothing blocks for good but essentials are open. Nobody knows whether the "
-            "person's will restricts this (§5 D1.3; the Robin Williams trust), and a brother has not decided "
-            "(§6.2 'when relatives disagree: postpone'). Austria's § 78 UrhG protects near relatives' interests "
-            "when shown at a semi-public funeral."
-        ),
-    ),
-}
+def _expectations() -> dict[str, Expected]:
+    raw: dict[str, dict[str, Any]] = YAML(typ="safe").load((HERE / "expected.yaml").read_text(encoding="utf-8"))
+    out = {}
+    for name, item in raw.items():
+        sets = {k: set(item.get(k) or []) for k in ("reasons", "reasons_any", "also", "absent", "jurisdictions")}
+        out[name] = Expected(verdict=item["verdict"], why=item["why"], sources=list(item["sources"]), **sets)
+    return out
+
+
+SCENARIOS = _expectations()
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +64,19 @@ def _evaluate(name: str, catalog: Catalog) -> Evaluation:
 def test_every_file_has_an_expectation() -> None:
     files = {p.stem for p in HERE.glob("*.json")}
     assert files == set(SCENARIOS)
-    assert len(files) >= 8
+    assert len(files) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_expectation_is_reasoned_from_sources(name: str, catalog: Catalog) -> None:
+    expected = SCENARIOS[name]
+    checklist = catalog.get("memorial_media", catalog.versions("memorial_media")[-1])
+    known = {s.id for s in checklist.sources}
+    assert expected.verdict in VERDICTS
+    assert len(expected.why.split()) >= 20, "say why, from the sources"
+    assert expected.sources and set(expected.sources) <= known, sorted(set(expected.sources) - known)
+    # a verdict other than ready names its cause; ready has none
+    assert bool(expected.reasons or expected.reasons_any) == (expected.verdict != "ready")
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
@@ -183,18 +85,20 @@ def test_scenario(name: str, catalog: Catalog) -> None:
     result = _evaluate(name, catalog)
     reasons = {f.id for f in result.verdict.reasons}
     findings = {f.id for f in result.findings}
+    # a realistic assessment is finished: every required visible question has an answer or a "don't know"
+    assert "incomplete" not in findings, next(f.question_ids for f in result.findings if f.id == "incomplete")
     assert result.verdict.id.value == expected.verdict, sorted(reasons)
     assert expected.reasons <= reasons, sorted(reasons)
+    assert not expected.reasons_any or expected.reasons_any & reasons, sorted(reasons)
     assert expected.also <= findings, sorted(findings)
     assert not (expected.absent & findings), sorted(expected.absent & findings)
     assert expected.jurisdictions <= set(result.jurisdictions), result.jurisdictions
-    # a realistic assessment is finished: every required visible question has an answer or a "don't know"
-    assert "incomplete" not in findings, next(f.question_ids for f in result.findings if f.id == "incomplete")
 
 
 def test_ready_means_no_findings_that_matter(catalog: Catalog) -> None:
-    result = _evaluate("private-animated-photo-recorded-consent", catalog)
-    assert [f.id for f in result.findings if f.severity.value != "info"] == []
+    for name in ("private-animated-photo-recorded-consent", "india-memorial-reel"):
+        result = _evaluate(name, catalog)
+        assert [f.id for f in result.findings if f.severity.value != "info"] == [], name
 
 
 def test_the_objection_alone_turns_go_into_stop(catalog: Catalog) -> None:
@@ -202,3 +106,16 @@ def test_the_objection_alone_turns_go_into_stop(catalog: Catalog) -> None:
     agrees = _evaluate("soldier-farewell-family-agrees", catalog)
     objects = _evaluate("soldier-farewell-mother-objects", catalog)
     assert agrees.verdict.id.rank < objects.verdict.id.rank
+
+
+def test_a_dismissed_claim_no_longer_holds_it_up(catalog: Catalog) -> None:
+    disputed = _evaluate("film-cgi-actor-claim-disputed", catalog)
+    dismissed = _evaluate("film-cgi-actor-claim-dismissed", catalog)
+    assert disputed.verdict.id.value == "resolve_first"
+    assert dismissed.verdict.id.rank < disputed.verdict.id.rank
+
+
+def test_the_courts_agreement_is_what_changes(catalog: Catalog) -> None:
+    agreed = _evaluate("court-victim-statement", catalog)
+    not_agreed = _evaluate("court-statement-not-agreed", catalog)
+    assert agreed.verdict.id.rank < not_agreed.verdict.id.rank

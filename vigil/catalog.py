@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from vigil.crosscheck import CrossChecker, Loc, ProblemKind
 from vigil.models.checklist import Checklist
+from vigil.models.conditions import _TAGS
 
 MAX_CHECKLIST_BYTES = 5_000_000
 
@@ -103,8 +104,7 @@ def _readable(root: Any, loc: Loc) -> str:
     return ".".join(parts)
 
 
-_UNION_TAGS = {"all", "any", "not", "equals", "in", "answered", "dont_know", "number", "years_since",
-               "count_people"}
+_UNION_TAGS = set(_TAGS)  # the keys of condition nodes (vigil/models/conditions.py)
 
 
 # --------------------------------------------------------------------------- loading
@@ -177,9 +177,18 @@ def check_file(path: Path) -> tuple[Checklist | None, list[Problem]]:
     found = CrossChecker(checklist).run()
     if not found:
         return checklist, []
+    return checklist, _located(name, text, found)
+
+
+def locate(path: Path, found: Sequence[tuple[Loc, str, ProblemKind]]) -> list[Problem]:
+    """Problems found in a loaded checklist (by the cross-check or ``vigil validate --deep``), with their lines."""
+    text, _problems = _read_text(path)
+    return _located(str(path), text or "", found)
+
+
+def _located(name: str, text: str, found: Sequence[tuple[Loc, str, ProblemKind]]) -> list[Problem]:
     root, _ = _parse(name, text, "rt")
-    return checklist, [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind)
-                       for loc, message, kind in found]
+    return [Problem(name, _line_of(root, loc), _readable(root, loc), message, kind) for loc, message, kind in found]
 
 
 # --------------------------------------------------------------------------- the catalog

@@ -10,10 +10,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
+from vigil.models.kinds import kinds_holding, spec
 
-ProblemKind = Literal["yaml", "schema", "reference", "translation"]
+ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
 Loc = tuple[str | int, ...]
 
 
@@ -34,6 +36,8 @@ class CrossChecker:
         self.check_conditions()
         self.check_refs_elsewhere()
         self.check_documents()
+        for loc, message in law_problems(self.checklist):
+            self.report(loc, message)
         self.check_translations(self.checklist, ())
         return self.problems
 
@@ -76,9 +80,9 @@ class CrossChecker:
                     self.report((*base, "dimension"), f"no dimension {q.dimension!r}; known: {sorted(dims)}")
                 self.check_ids(base, "sources", q.sources, {x.id for x in c.sources}, "source")
                 self.check_ids(base, "examples", q.examples, {x.id for x in c.examples}, "example")
-                if q.kind in (QuestionKind.single_choice, QuestionKind.multi_choice) and len(q.options) < 2:
+                if spec(q.kind).authored_options and len(q.options) < 2:
                     self.report((*base, "options"), f"a {q.kind.value} question needs at least two options")
-                if q.kind not in (QuestionKind.single_choice, QuestionKind.multi_choice) and q.options:
+                if not spec(q.kind).authored_options and q.options:
                     self.report((*base, "options"), f"a {q.kind.value} question takes no options"
                                 + (" (yes, no and not applicable are built in)" if q.kind == "yes_no" else ""))
                 if q.kind == QuestionKind.people and not q.fields:
@@ -86,8 +90,8 @@ class CrossChecker:
                 if q.kind != QuestionKind.people and q.fields:
                     self.report((*base, "fields"), "only a people register has fields")
                 for k, f in enumerate(q.fields):
-                    if f.kind == PeopleFieldKind.single_choice and len(f.options) < 2:
-                        self.report((*base, "fields", k, "options"), "a single_choice field needs two options")
+                    if f.kind in (PeopleFieldKind.single_choice, PeopleFieldKind.multi_choice) and len(f.options) < 2:
+                        self.report((*base, "fields", k, "options"), f"a {f.kind.value} field needs two options")
                 if (q.min is not None or q.max is not None) and q.kind != QuestionKind.number:
                     self.report((*base, "min" if q.min is not None else "max"),
                                 "min and max apply to number questions only")
@@ -128,6 +132,24 @@ class CrossChecker:
             yield ("rules", i, "when"), r.when, None
         for i, jur in enumerate(c.jurisdictions):
             yield ("jurisdictions", i, "relevant_if"), jur.relevant_if, None
+        if c.law is not None:
+            facts = c.law.facts
+            yield ("law", "facts", "public"), facts.public, None
+            yield ("law", "facts", "commercial"), facts.commercial, None
+            for key in ("distribution", "surprise"):
+                if getattr(facts, key) is not None:
+                    yield ("law", "facts", key), getattr(facts, key), None
+            for aspect, cond in facts.aspects.items():
+                yield ("law", "facts", "aspects", aspect.value), cond, None
+            for i, right in enumerate(c.law.rights):
+                if right.applies_if is not None:
+                    yield ("law", "rights", i, "applies_if"), right.applies_if, None
+                if right.waived_if is not None:
+                    yield ("law", "rights", i, "waived_if"), right.waived_if, None
+            for i, duty in enumerate(c.law.duties):
+                yield ("law", "duties", i, "applies_if"), duty.applies_if, None
+                if duty.met_if is not None:
+                    yield ("law", "duties", i, "met_if"), duty.met_if, None
 
     def check_conditions(self) -> None:
         questions = {q.id: q for q in self.checklist.questions()}
@@ -144,12 +166,8 @@ class CrossChecker:
         if allowed is not None and ref.question not in allowed:
             self.report(where, f"visible_if may only name questions asked before this one; "
                                f"{ref.question!r} comes later (or is this question itself)")
-        expected = {
-            "choice": CHOICE_KINDS,
-            "number": (QuestionKind.number,),
-            "date": (QuestionKind.date,),
-            "people": (QuestionKind.people,),
-        }.get(ref.expects)
+        expected = None if ref.expects == "any" else CHOICE_KINDS if ref.expects == "choice" else kinds_holding(
+            ref.expects)
         if expected is not None and q.kind not in expected:
             self.report(where, f"{ref.question!r} is a {q.kind.value} question; this condition needs "
                                + " or ".join(k.value for k in expected))

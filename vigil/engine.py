@@ -10,8 +10,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from vigil import i18n
+from vigil.consent import derive
+from vigil.consent_findings import consent_findings
+from vigil.duty_findings import duty_findings, superseded
+from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
-from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question
 from vigil.models.common import Severity, VerdictId
 from vigil.models.conditions import Condition, holds, references
 from vigil.models.results import (
@@ -54,15 +58,7 @@ def visible_answers(
 def _responded(question: Question, answer: Answer | None) -> bool:
     """Answered, or marked "don't know". A people register counts once every person in it has the fields the
     register requires (a row added and left blank is not an answer)."""
-    if answer is None:
-        return False
-    if answer.dont_know:
-        return True
-    if question.kind == QuestionKind.people:
-        required = [f.id for f in question.fields if f.required]
-        people = answer.people or []
-        return bool(people) and all((p.values.get(fid) or "").strip() for p in people for fid in required)
-    return answer.is_answered
+    return kinds.responded(question, answer)
 
 
 def _rule_findings(checklist: Checklist, effective: Mapping[str, Answer], today: dt.date) -> list[Finding]:
@@ -201,7 +197,10 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
         f.model_copy(update={"question_ids": _rule_question_ids(checklist, f)})
         for f in _rule_findings(checklist, effective, today)
     ]
-    findings = rule_findings + _unknown_findings(visible, effective)
+    law = derive(checklist, effective, today)
+    law_findings = consent_findings(checklist, law) + duty_findings(checklist, effective, today)
+    gone = superseded(checklist, law_findings)
+    findings = [f for f in rule_findings if f.id not in gone] + law_findings + _unknown_findings(visible, effective)
 
     required = [q for q in visible if q.required]
     answered = sum(1 for q in required if _responded(q, effective.get(q.id)))
@@ -219,14 +218,15 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
                 question_ids=[q.id for q in required if not _responded(q, effective.get(q.id))],
             )
         )
-    findings.sort(key=lambda f: -f.severity.rank)
+    dimension_order = {d.id: i for i, d in enumerate(checklist.dimensions)}
+    findings.sort(key=lambda f: (-f.severity.rank, dimension_order.get(f.dimension or "", len(dimension_order))))
 
     worst = _worst(findings)
     verdict_id = VerdictId.ready if worst is None else VerdictId.for_severity(worst)
     reasons = [f for f in findings if worst is not None and f.severity == worst]
     visible_ids = [q.id for q in visible]
     return Evaluation(
-        verdict=Verdict(id=verdict_id, reasons=reasons),
+        verdict=Verdict(id=verdict_id, reasons=reasons, next=_next_points(findings, reasons)),
         findings=findings,
         dimensions=_dimension_results(checklist, visible, effective, findings),
         sections=_section_results(checklist, visible, effective, findings),
@@ -234,4 +234,20 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
         progress=progress,
         visible_questions=visible_ids,
         jurisdictions=[j.id for j in checklist.jurisdictions if holds(j.relevant_if, effective, today)],
+        consent=law.consent,
+        rights=law.rights,
+        exempt=law.exempt,
+        duties=law.duties,
     )
+
+
+NEXT_POINTS = 3
+"""How many points the verdict names below its cause."""
+
+
+def _next_points(findings: list[Finding], reasons: list[Finding]) -> list[Finding]:
+    """The next most important points after the cause (``reasons[0]``): the other reasons, then the findings of
+    the next severities, advice left out. "Questions not answered yet" comes last among its equals."""
+    rest = [f for f in findings if f.severity != Severity.info and (not reasons or f is not reasons[0])]
+    rest.sort(key=lambda f: (-f.severity.rank, f.origin == "incomplete"))
+    return rest[:NEXT_POINTS]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Locator, Page, expect
 
 from vigil import i18n
+from vigil.i18n.formats import widget_date_format
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
@@ -73,6 +74,21 @@ class Driver:
         self.page.wait_for_url(re.compile(r"[?&]a="))
         return self.assessment_id()
 
+    def choose_row(self, index: int = 0, row_px: int = 36) -> None:
+        """Choose a row of the Start page's queue (a table drawn on a canvas) by a click on one of its cells."""
+        grid = self.page.locator('[data-testid="stDataFrame"]').first
+        expect(grid).to_be_visible()
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        self.page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + row_px * (index + 1) + row_px / 2)
+        self.idle()
+
+    def open_from_start(self, assessment_id: str, index: int = 0) -> None:
+        """On Start: choose the queue's row ``index`` (0: the most recently changed) and open it."""
+        self.choose_row(index)
+        self.click_keyed(f"vigil.start.open.{assessment_id}")
+
     def assessment_id(self) -> str:
         match = re.search(r"[?&]a=([A-Za-z0-9_-]+)", self.page.url)
         assert match, self.page.url
@@ -122,11 +138,14 @@ class Driver:
         self.idle()
 
     def _date(self, field: Locator, value: str) -> None:
-        """Type an ISO date into a date field's year, month and day segments."""
+        """Type an ISO date into a date field's segments, in the order the language writes them (DD.MM.YYYY)."""
         year, month, day = value.split("-")
-        field.locator('[data-type="year"]').click()
-        self.page.keyboard.type(year + month + day)
-        self.page.keyboard.press("Tab")
+        parts = {"YYYY": (year, "year"), "MM": (month, "month"), "DD": (day, "day")}
+        order = [parts[t] for t in re.split(r"[./-]", widget_date_format(self.lang))]
+        field.locator(f'[data-type="{order[0][1]}"]').click()
+        self.page.keyboard.type("".join(text for text, _ in order))
+        self.page.keyboard.press("Enter")  # commits the typed date (Tab only moves to the calendar button)
+        self.page.keyboard.press("Escape")
         self.idle()
 
     def answer(self, q: Question, a: Answer) -> None:

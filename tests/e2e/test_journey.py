@@ -24,8 +24,9 @@ from vigil.assessment_file import read_assessment
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
+from vigil.models.kinds import sample_answer
 
 SCENARIO = Path(__file__).resolve().parents[1] / "scenarios" / "soldier-farewell-mother-objects.json"
 NOTE = "Talked with Olga on Sunday; she has the graduation photo in full resolution."
@@ -39,7 +40,7 @@ def _plan() -> tuple[Checklist, dict[str, Answer]]:
     people = plan["people"].people or []
     # the browser journey fills the fields a user fills first; scope and how it was recorded stay for later
     plan["people"] = Answer(people=[
-        Person(values={k: v for k, v in p.values.items() if k in ("name", "relation", "standing", "position")})
+        Person(values={k: v for k, v in p.values.items() if k in ("name", "relation", "position")})
         for p in people
     ])
     plan[UNKNOWN] = Answer(dont_know=True)
@@ -48,15 +49,7 @@ def _plan() -> tuple[Checklist, dict[str, Answer]]:
 
 def _fallback(q: Question) -> Answer:
     """An answer for a visible question the scenario does not cover."""
-    if q.kind in (QuestionKind.single_choice, QuestionKind.yes_no):
-        return Answer(choice=q.option_ids()[0])
-    if q.kind == QuestionKind.multi_choice:
-        return Answer(choices=[q.option_ids()[0]])
-    if q.kind == QuestionKind.number:
-        return Answer(number=1)
-    if q.kind == QuestionKind.date:
-        return Answer(date=dt.date(2026, 12, 1))
-    return Answer(text="To be agreed with the family")
+    return sample_answer(q, dt.date(2026, 12, 31), text="To be agreed with the family", date=dt.date(2026, 12, 1))
 
 
 def _visible(checklist: Checklist, answers: dict[str, Answer]) -> tuple[list[str], dict[str, list[str]]]:
@@ -149,7 +142,14 @@ def test_whole_journey(app: Page, app_server: AppServer, lang: str) -> None:
     shot(app, f"{lang}-04-documents")
 
     d.go_page("family")
-    expect(app.get_by_text(d.t("verdict.stop")).first).to_be_visible()
+    expect(app.get_by_role("heading", name=d.t("doc.family.what_title"), exact=True)).to_be_visible()
+    expect(app.get_by_text(d.t("verdict.stop"))).to_have_count(0)  # the family is not handed the maker's verdict
     shot(app, f"{lang}-05-family")
+    d.click_keyed("vigil.docs.make.family")
+    with app.expect_download() as dl:
+        d.keyed("vigil.docs.dl.family").locator("button").click()
+    assert Path(dl.value.path()).read_bytes().startswith(b"%PDF")
+    assert dl.value.suggested_filename.startswith("vigil-family-summary-")
+    assert person not in dl.value.suggested_filename
     d.go_page("support")
     shot(app, f"{lang}-06-support")

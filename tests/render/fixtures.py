@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tests.support.tiny import option, question, text
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Evidence, Meta, OpenItem, Person
 from vigil.models.checklist import Checklist
 
@@ -32,18 +33,16 @@ HIDDEN_TEXT = "HIDDENANSWERTEXT"
 
 
 def _t(en: str, de: str | None = None) -> dict[str, str]:
-    return {"en": en, "de": de or f"{en} (de)"}
+    return text(en, de if de is not None else f"{en} (de)")
 
 
 def _q(qid: str, kind: str, dimension: str, en: str, de: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": qid, "kind": kind, "dimension": dimension, "text": _t(en, de),
-        "help": _t("Help."), "rationale": _t("Why it matters."), "sources": ["kug"], **extra,
-    }
+    return question(qid, kind, dimension, text=_t(en, de), help=_t("Help."), rationale=_t("Why it matters."),
+                    sources=["kug"], **extra)
 
 
 def _opt(oid: str, en: str, de: str) -> dict[str, Any]:
-    return {"id": oid, "label": _t(en, de)}
+    return option(oid, en, de)
 
 
 STUDIO: dict[str, Any] = {

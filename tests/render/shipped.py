@@ -9,6 +9,7 @@ from vigil.catalog import load_catalog
 from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, Person
 from vigil.models.checklist import Checklist, Question, QuestionKind
+from vigil.models.kinds import sample_answer
 
 
 def shipped_checklist() -> Checklist:
@@ -30,23 +31,16 @@ def shipped_assessment(checklist: Checklist, name: str = "Jürgen Weiß",
                       meta=Meta(title="CLI test", assessor="Studio Lindenblatt"), answers=answers)
 
 
-def _generic_answer(question: Question, names: tuple[str, ...]) -> Answer:
-    kind = question.kind
-    if kind == QuestionKind.yes_no:
-        return Answer(choice="yes", note="A note *with* <markup> and #read(\"/etc/passwd\").")
-    if kind == QuestionKind.single_choice:
-        return Answer(choice=question.options[0].id)
-    if kind == QuestionKind.multi_choice:
-        return Answer(choices=[o.id for o in question.options[:2]])
-    if kind in (QuestionKind.short_text, QuestionKind.long_text):
-        return Answer(text=f"Answer to {question.id}")
-    if kind == QuestionKind.date:
-        return Answer(date=dt.date(2020, 5, 17))
-    if kind == QuestionKind.number:
-        low = question.min if question.min is not None else 0
-        high = question.max if question.max is not None else 100
-        return Answer(number=float(min(max(50, low), high)))
-    return Answer(people=[person_row(question, i, name, f"A note about {name}.") for i, name in enumerate(names)])
+def _generic_answer(question: Question, names: tuple[str, ...], today: dt.date) -> Answer:
+    if question.kind == QuestionKind.people:
+        return Answer(people=[person_row(question, i, name, f"A note about {name}.")
+                              for i, name in enumerate(names)])
+    answer = sample_answer(question, today, text=f"Answer to {question.id}", number=50, date=dt.date(2020, 5, 17))
+    if question.kind == QuestionKind.multi_choice:
+        answer.choices = [o.id for o in question.options[:2]]
+    if question.kind == QuestionKind.yes_no:
+        answer.note = "A note *with* <markup> and #read(\"/etc/passwd\")."
+    return answer
 
 
 def answer_everything(checklist: Checklist, today: dt.date,
@@ -59,7 +53,7 @@ def answer_everything(checklist: Checklist, today: dt.date,
         visible, _answers = visible_answers(checklist, assessment.answers, today)
         for q in visible:
             if q.id not in assessment.answers:
-                assessment.answers[q.id] = _generic_answer(q, names)
+                assessment.answers[q.id] = _generic_answer(q, names, today)
     if checklist.documents.person_name:
         assessment.answers[checklist.documents.person_name] = Answer(text="Anna Schmidt")
     return assessment

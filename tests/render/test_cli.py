@@ -1,22 +1,17 @@
-"""``vigil report | consent-form | labels`` in a subprocess: exit codes, files, one-line errors."""
+"""``vigil report | consent-form | labels`` in process (one run in a subprocess): exit codes, files, one-line
+errors."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.render.conftest import pdf_text
 from tests.render.shipped import shipped_assessment, shipped_checklist
+from tests.support.cli import vigil, vigil_subprocess
 from vigil.assessment_file import to_json
 from vigil.models.assessment import Answer
-
-
-def vigil(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vigil", *args], capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +80,7 @@ def test_errors_are_one_line_and_exit_2(assessment_file: Path, tmp_path: Path, a
 def test_not_an_assessment(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    result = vigil("report", str(bad), "-o", str(tmp_path / "out.pdf"))
+    result = vigil_subprocess("report", str(bad), "-o", str(tmp_path / "out.pdf"))
     assert result.returncode == 2
     assert "not valid JSON" in result.stderr
     assert not (tmp_path / "out.pdf").exists()

@@ -92,6 +92,6 @@ def test_german_words_in_narrow_columns_stay_on_the_page(render: object) -> None
     a = answer_everything(CHECKLIST, TODAY)
     people = a.answers["people"].people or []
     for p in people:
-        p.values["relation"] = "spouse_partner"  # "Ehegatte oder eingetragene Lebenspartnerschaft"
+        p.values["relation"] = "registered_partner"  # "Eingetragene Lebenspartnerin oder eingetragener Lebenspartner"
     pdf = render(CHECKLIST, a, "de", TODAY)  # type: ignore[operator]
     assert_inside(pdf)

@@ -30,7 +30,7 @@ def test_chinese_name_without_cjk_font_is_a_clear_error(checklist: Checklist, re
         render(checklist, a, "en", TODAY, fonts=NO_FONTS)  # type: ignore[operator]
     message = str(info.value)
     assert "Chinese" in message
-    assert "in the names" in message
+    assert "in the names" in message or "in “What was the person's name?”" in message  # the field, where known
     assert "fonts-noto-cjk" in message
     assert "王" in message and "秀" in message
     assert "\n" not in message
@@ -43,7 +43,7 @@ def test_emoji_in_a_note_without_an_emoji_font_names_the_fix(checklist: Checklis
     with pytest.raises(FontMissingError) as info:
         report_pdf(checklist, a, "en", TODAY, fonts=NO_FONTS)
     assert "🌻" in str(info.value)
-    assert "in the text" in str(info.value)
+    assert "in “What will you make?”" in str(info.value)  # the field the note belongs to
     assert "fonts-noto-color-emoji" in str(info.value)
 
 

@@ -32,7 +32,7 @@ def test_default_is_the_users_data_folder() -> None:
 
 def test_data_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "d"))
-    assert resolve() == SqliteTarget(tmp_path / "d" / "vigil.sqlite3", default_location=True)
+    assert resolve() == SqliteTarget(tmp_path / "d" / "vigil.sqlite3")
 
 
 def test_url_from_the_environment_wins_over_the_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

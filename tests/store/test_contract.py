@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from tests.store.samples import HOSTILE, hostile_sample, sample
 from vigil.models.assessment import Answer, Assessment
@@ -163,16 +164,20 @@ def test_hostile_titles_are_listed_literally(store: SqlStore, title: str) -> Non
     assert store.get(created.id).meta.title == title
 
 
-def test_hostile_ids_are_only_values(store: SqlStore) -> None:
-    a = sample()
-    a.id = "x' OR '1'='1"
-    store.create(a)
+def test_hostile_ids_are_refused_before_any_query(store: SqlStore) -> None:
+    with pytest.raises(ValidationError):
+        sample().id = "x' OR '1'='1"
     b = store.create(sample())
-    with pytest.raises(NotFoundError):
-        store.delete("' OR '1'='1")
-    assert store.count() == 2
-    store.delete(a.id)
+    for hostile in ("' OR '1'='1", "\x00", "a\x00", "x" * 65, "", "ä", b.id + "'"):
+        with pytest.raises(NotFoundError):
+            store.delete(hostile)
+        with pytest.raises(NotFoundError):
+            store.get(hostile)
+        with pytest.raises(NotFoundError):
+            store.save(b.model_copy(update={"id": hostile}))
     assert [row.id for row in store.list()] == [b.id]
+    store.delete(b.id)
+    assert store.count() == 0
 
 
 def test_a_nul_character_is_refused_the_same_way_on_every_database(store: SqlStore) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select
 from vigil.assessment_file import read_assessment
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate
-from vigil.models.assessment import Answer, Assessment, Meta
+from vigil.models.assessment import FORMAT_VERSION, Answer, Assessment, Meta
 from vigil.models.common import VerdictId
 from vigil.store import StaleWriteError, UnreadableError
 from vigil.store.queue import QueueQuery, Sort, Waiting
@@ -120,9 +120,9 @@ def _insert_raw(store_url: str, doc: dict[str, object], **columns: object) -> No
 
 
 def _newer_doc() -> dict[str, object]:
-    """A document a newer Vigil wrote: format_version 2, fields that happen to parse in this version."""
+    """A document a newer Vigil wrote: a newer format_version, fields that happen to parse in this version."""
     doc = json.loads(_scenarios()[0].model_dump_json())
-    doc.update(id="newer-row-0000000001", format_version=2, revision=1)
+    doc.update(id="newer-row-0000000001", format_version=FORMAT_VERSION + 1, revision=1)
     return doc
 
 
@@ -131,7 +131,8 @@ def test_a_row_in_a_newer_format_is_listed_as_cannot_be_opened_and_never_saved_b
     ok = store.create(_scenarios()[1])
     doc = _newer_doc()
     # what the newer server wrote (its summary included)
-    _insert_raw(store_url, doc, format_version=2, summary_state="ok", summary_version=99, verdict="ready")
+    _insert_raw(store_url, doc, format_version=FORMAT_VERSION + 1, summary_state="ok", summary_version=99,
+                verdict="ready")
     rows = {r.id: r for r in store.queue(QueueQuery()).rows}
     assert rows[doc["id"]].problem == "newer"  # type: ignore[index]
     assert rows[doc["id"]].verdict is None  # type: ignore[index]
@@ -140,10 +141,10 @@ def test_a_row_in_a_newer_format_is_listed_as_cannot_be_opened_and_never_saved_b
         store.get(str(doc["id"]))
     assert caught.value.reason == "newer"
     # a copy of it in this version's format (as if loaded before) is not saved back over it
-    older = Assessment.model_validate({**doc, "format_version": 1})
+    older = Assessment.model_validate({**doc, "format_version": FORMAT_VERSION})
     with pytest.raises((UnreadableError, StaleWriteError)):
         store.save(older)
-    assert json.loads(store.raw(str(doc["id"])))["format_version"] == 2
+    assert json.loads(store.raw(str(doc["id"])))["format_version"] == FORMAT_VERSION + 1
     store.delete(str(doc["id"]))  # and it can be deleted
     assert store.get(ok.id).id == ok.id
 

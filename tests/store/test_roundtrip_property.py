@@ -18,9 +18,10 @@ from vigil.models.assessment import (
 )
 from vigil.store.sql import SqlStore
 
-# Any text a person can type or paste: every script, marks, emoji; not lone surrogates (not UTF-8) and not
+# Any text a person can type or paste: every script, marks, emoji; not lone surrogates (not UTF-8), not
+# unassigned code points (refused by the model) and not
 # NUL (refused on purpose, see test_contract).
-text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=40)
+text = st.text(st.characters(exclude_categories=("Cs", "Cn"), exclude_characters="\x00"), max_size=40)
 ids = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
 dates = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31))
 moments = st.datetimes(min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2200, 1, 1),
@@ -32,7 +33,7 @@ evidence = st.builds(Evidence, file_name=text, sha256=st.from_regex(r"[0-9a-f]{6
                      date=st.none() | dates, description=text)
 answers = st.one_of(
     st.builds(Answer, choice=ids),
-    st.builds(Answer, choices=st.lists(ids, max_size=4)),
+    st.builds(Answer, choices=st.lists(ids, max_size=4, unique=True)),
     st.builds(Answer, text=text, note=text),
     st.builds(Answer, number=numbers),
     st.builds(Answer, date=dates),

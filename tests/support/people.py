@@ -8,9 +8,11 @@ from vigil.models.checklist import PeopleFieldKind, Question
 
 def person_row(question: Question, i: int, name: str, long_text: str, person_id: str | None = None) -> Person:
     """Person ``i``: ``name`` in short text fields, ``long_text`` in long ones, the options taken in turn."""
-    values: dict[str, str | None] = {}
+    values: dict[str, str | list[str] | None] = {}
     for f in question.fields:
-        if f.kind == PeopleFieldKind.single_choice and f.options:
+        if f.kind == PeopleFieldKind.multi_choice and f.options:
+            values[f.id] = [f.options[i % len(f.options)].id]
+        elif f.kind == PeopleFieldKind.single_choice and f.options:
             values[f.id] = f.options[i % len(f.options)].id
         elif f.kind == PeopleFieldKind.date:
             values[f.id] = "1950-01-01"

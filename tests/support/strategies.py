@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from hypothesis import strategies as st
 
+from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.checklist import Checklist, PeopleFieldKind, Question
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
+    alphabet=st.characters(blacklist_categories=("Cs", "Cn")), max_size=40
 )
 
 
 def _person(question: Question) -> st.SearchStrategy[Person]:
-    values: dict[str, st.SearchStrategy[str | None]] = {}
+    values: dict[str, st.SearchStrategy[str | list[str] | None]] = {}
     for f in question.fields:
-        if f.kind == PeopleFieldKind.single_choice:
+        if f.kind == PeopleFieldKind.multi_choice:
+            values[f.id] = st.lists(st.sampled_from([o.id for o in f.options]), unique=True) | st.none()
+        elif f.kind == PeopleFieldKind.single_choice:
             values[f.id] = st.sampled_from([o.id for o in f.options]) | st.none()
         elif f.kind == PeopleFieldKind.date:
             values[f.id] = st.dates().map(dt.date.isoformat) | st.none()
@@ -27,23 +31,24 @@ def _person(question: Question) -> st.SearchStrategy[Person]:
 
 
 def value_answer(question: Question) -> st.SearchStrategy[Answer]:
-    """A real (not "don't know") answer that fits the question."""
-    kind = question.kind
-    if kind in (QuestionKind.single_choice, QuestionKind.yes_no):
-        return st.sampled_from(question.option_ids()).map(lambda c: Answer(choice=c))
-    if kind == QuestionKind.multi_choice:
-        return st.lists(st.sampled_from(question.option_ids()), min_size=1, unique=True).map(
-            lambda cs: Answer(choices=cs))
-    if kind in (QuestionKind.short_text, QuestionKind.long_text):
-        return TEXT.map(lambda t: Answer(text=t))
-    if kind == QuestionKind.number:
+    """A real (not "don't know") answer that fits the question, in the field its kind uses."""
+    field = kinds.spec(question.kind).field
+    values: st.SearchStrategy[Any]
+    if field == "choice":
+        values = st.sampled_from(question.option_ids())
+    elif field == "choices":
+        values = st.lists(st.sampled_from(question.option_ids()), min_size=1, unique=True)
+    elif field == "text":
+        values = TEXT
+    elif field == "number":
         lo = question.min if question.min is not None else -1e6
         hi = question.max if question.max is not None else 1e6
-        return st.floats(min_value=lo, max_value=hi, allow_nan=False).map(lambda n: Answer(number=n))
-    if kind == QuestionKind.date:
-        return st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 1, 1)).map(
-            lambda d: Answer(date=d))
-    return st.lists(_person(question), max_size=4).map(lambda ps: Answer(people=ps))
+        values = st.floats(min_value=lo, max_value=hi, allow_nan=False)
+    elif field == "date":
+        values = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 1, 1))
+    else:
+        values = st.lists(_person(question), max_size=4)
+    return values.map(lambda v: Answer.model_validate({field: v}))
 
 
 def any_answer(question: Question) -> st.SearchStrategy[Answer]:

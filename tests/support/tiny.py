@@ -11,21 +11,42 @@ from vigil.models.checklist import Checklist
 TODAY = dt.date(2026, 11, 22)
 
 
-def _t(en: str) -> dict[str, str]:
-    return {"en": en, "de": f"DE: {en}"}
+def text(en: str, de: str | None = None) -> dict[str, str]:
+    """A string in English and German (German made up from the English unless given)."""
+    return {"en": en, "de": de if de is not None else f"DE: {en}"}
 
 
-def _q(qid: str, kind: str, dimension: str = "wishes", **extra: Any) -> dict[str, Any]:
+def question(qid: str, kind: str, dimension: str = "wishes", **extra: Any) -> dict[str, Any]:
+    """A question with made-up text, help and rationale; ``extra`` adds or replaces fields."""
     return {
         "id": qid,
         "kind": kind,
         "dimension": dimension,
-        "text": _t(f"Question {qid}?"),
-        "help": _t(f"Help for {qid}."),
-        "rationale": _t(f"Why {qid} matters."),
+        "text": text(f"Question {qid}?"),
+        "help": text(f"Help for {qid}."),
+        "rationale": text(f"Why {qid} matters."),
         "sources": ["s1"],
         **extra,
     }
+
+
+def option(oid: str, en: str, de: str | None = None) -> dict[str, Any]:
+    return {"id": oid, "label": text(en, de)}
+
+
+def checklist_data(checklist_id: str, sections: list[dict[str, Any]], **more: Any) -> dict[str, Any]:
+    """A whole checklist around ``sections``: one dimension ("wishes") and one source ("s1") unless ``more``
+    replaces them (rules, jurisdictions, documents...)."""
+    return {
+        "id": checklist_id, "version": "2026.1", "title": text(checklist_id), "description": text("For tests."),
+        "languages": ["en", "de"], "law_as_of": "2026-11-01", "notice": text("Not legal advice."),
+        "dimensions": [{"id": "wishes", "title": text("Wishes"), "description": text("Own wishes.")}],
+        "sources": [{"id": "s1", "title": "Source one", "url": "https://example.org/s1"}],
+        "sections": sections, **more,
+    }
+
+
+_t, _q = text, question  # the short names the tiny checklist below (and tests/ui/support.py) use
 
 
 TINY: dict[str, Any] = {

@@ -86,6 +86,18 @@ def switch_page(at: AppTest, page_id: str) -> AppTest:
     return at
 
 
+def queue_table(at: AppTest) -> Any:
+    """The Start page's queue as a pandas DataFrame (Title, Reference, Verdict, Progress, ...), or None."""
+    return at.dataframe[0].value if len(at.dataframe) else None
+
+
+def choose_row(at: AppTest, title: str) -> AppTest:
+    """Choose the queue's row with this title, as a click on it does (its actions appear below the table)."""
+    index = list(queue_table(at)["Title"]).index(title)
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    return at.run()
+
+
 def assert_ok(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
@@ -112,8 +124,8 @@ def evaluation(at: AppTest) -> Evaluation:
 
 
 def key(at: AppTest, *parts: str) -> str:
-    generation = at.session_state["vigil"].generation
-    return ".".join(("w", assessment_id(at), str(generation), *parts))
+    state = at.session_state["vigil"]
+    return ".".join(("w", assessment_id(at), str(state.generation), state.lang, *parts))
 
 
 def current_section(at: AppTest) -> str:
@@ -156,10 +168,14 @@ def add_person(at: AppTest, q: Question, values: dict[str, str] | None = None) -
     people = stored(at).answers[q.id].people or []
     pid = next(p.id for p in people if p.id not in before)
     for f in q.fields:
+        if f.id == "guardian" and f.id not in (values or {}):
+            continue  # only a minor child answers through a guardian
         k = key(at, "p", q.id, pid, f.id)
         wanted = (values or {}).get(f.id)
         if f.kind == PeopleFieldKind.single_choice:
             at.selectbox(key=k).set_value(wanted or f.options[0].id).run()
+        elif f.kind == PeopleFieldKind.multi_choice:
+            at.multiselect(key=k).set_value([wanted] if wanted else [f.options[0].id]).run()
         elif f.kind == PeopleFieldKind.date:
             at.date_input(key=k).set_value(dt.date(1990, 1, 1)).run()
         elif f.kind == PeopleFieldKind.long_text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.ui.support import assert_ok, evaluation, key, new_assessment, start_app, stored, switch_page
+from tests.ui.support import assert_ok, choose_row, evaluation, key, new_assessment, start_app, stored, switch_page
 from tests.ui.test_app_flows import texts
 from vigil.store.sql import open_store
 
@@ -21,6 +21,7 @@ def test_open_duplicate_and_delete_with_confirmation(tiny_checklists: Path) -> N
     aid = new_assessment(at, "First")
     at.radio(key=key(at, "q", "medium")).set_value("voice").run()
     at.button(key="vigil.break").click().run()
+    choose_row(at, "First")
     at.button(key=f"vigil.start.dup.{aid}").click().run()
     assert_ok(at)
     rows = open_store().list()
@@ -28,6 +29,7 @@ def test_open_duplicate_and_delete_with_confirmation(tiny_checklists: Path) -> N
     copy = next(r for r in rows if r.id != aid)
     assert copy.title == "First (copy)"
     assert open_store().get(copy.id).answers["medium"].choice == "voice"
+    choose_row(at, "First (copy)")
     at.button(key=f"vigil.start.del.{copy.id}").click().run()
     assert "cannot be undone" in texts(at)
     at.button(key=f"vigil.start.del_no.{copy.id}").click().run()
@@ -36,6 +38,7 @@ def test_open_duplicate_and_delete_with_confirmation(tiny_checklists: Path) -> N
     at.button(key=f"vigil.start.del_yes.{copy.id}").click().run()
     assert_ok(at)
     assert [r.id for r in open_store().list()] == [aid]
+    choose_row(at, "First")
     at.button(key=f"vigil.start.open.{aid}").click().run()
     assert_ok(at)
     assert at.query_params["a"] == aid
@@ -125,11 +128,11 @@ def test_start_list_shows_progress_and_verdict(tiny_checklists: Path) -> None:
     at.text_input(key=key(at, "q", "person_name")).input("Jürgen Weiß").run()
     progress = evaluation(at).progress
     at.button(key="vigil.break").click().run()
-    row = texts(at)
-    assert "Video" in row
-    assert f"{progress.answered} of {progress.required} answered" in row
+    table = at.dataframe[0].value
+    assert list(table["Title"]) == ["Video"]
+    assert list(table["Progress"]) == [f"{progress.answered} of {progress.required} answered"]
     assert progress.answered == 1
-    assert "Resolve first" in row
+    assert list(table["Verdict"]) == ["Resolve first"]
 
 
 def test_support_lists_resources_for_the_current_language(tiny_checklists: Path) -> None:

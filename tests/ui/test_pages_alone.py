@@ -80,7 +80,9 @@ def test_results_alone_shows_the_verdict() -> None:
 def test_family_alone_speaks_plainly() -> None:
     at = _alone("family", _opened())
     assert_ok(at)
-    assert "Resolve first" in texts(at)
+    shown = texts(at)
+    assert "What is planned" in shown and "If you change your mind" in shown
+    assert "Resolve first" not in shown  # the family is written to, not handed the maker's verdict
     assert not at.get("progress")
 
 
@@ -90,3 +92,10 @@ def test_support_alone_lists_help_in_the_language() -> None:
     shown = texts(at)
     assert "Telefonseelsorge" in shown
     assert "Helpline EN" not in shown
+
+
+def test_credentials_alone_checks_a_file_with_nothing_open() -> None:
+    at = _alone("credentials")
+    assert_ok(at)
+    assert at.file_uploader(key="vigil.cred.verify")
+    assert "No assessment is open" in texts(at)

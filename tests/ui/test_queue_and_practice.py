@@ -6,8 +6,20 @@ import datetime as dt
 import json
 
 from sqlalchemy import create_engine
+from streamlit.testing.v1 import AppTest
 
-from tests.ui.support import assert_ok, assessment_id, catalog, key, start_app, stored, switch_page
+from tests.ui.support import (
+    APP,
+    assert_ok,
+    assessment_id,
+    catalog,
+    choose_row,
+    key,
+    queue_table,
+    start_app,
+    stored,
+    switch_page,
+)
 from tests.ui.test_app_flows import texts
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta
 from vigil.store.schema import assessments
@@ -28,8 +40,18 @@ def _fill(n: int, **answers: Answer) -> list[Assessment]:
     return out
 
 
+def _table(at):  # type: ignore[no-untyped-def]
+    return queue_table(at)
+
+
 def _rows(at) -> list[str]:  # type: ignore[no-untyped-def]
-    return [b.key.removeprefix("vigil.start.open.") for b in at.button if (b.key or "").startswith("vigil.start.open.")]
+    """The references in the queue's table, in order."""
+    table = queue_table(at)
+    return [] if table is None else list(table["Reference"])
+
+
+def select(at, index: int):  # type: ignore[no-untyped-def]
+    return choose_row(at, list(queue_table(at)["Title"])[index])
 
 
 def test_begin_is_at_the_top_and_the_queue_comes_in_pages() -> None:
@@ -44,7 +66,7 @@ def test_begin_is_at_the_top_and_the_queue_comes_in_pages() -> None:
     second = _rows(at)
     assert len(second) == 5
     assert not set(first) & set(second)
-    assert set(first) | set(second) == {a.id for a in made}
+    assert set(first) | set(second) == {a.meta.reference for a in made}
     at.selectbox(key="vigil.queue.size").set_value(50).run()
     assert len(_rows(at)) == 30
 
@@ -53,7 +75,7 @@ def test_search_by_reference_and_filter_by_what_it_waits_for() -> None:
     made = _fill(6)
     at = start_app()
     at.text_input(key="vigil.queue.search").input("r-03").run()
-    assert _rows(at) == [made[3].id]
+    assert _rows(at) == [made[3].meta.reference]
     at.text_input(key="vigil.queue.search").input("").run()
     at.multiselect(key="vigil.queue.verdicts").set_value(["ready"]).run()
     assert _rows(at) == []
@@ -71,6 +93,10 @@ def test_user_text_is_literal_on_the_start_page() -> None:
     store.create(Assessment(checklist=ChecklistPin(id=checklist.id, version=checklist.version),
                             meta=Meta(title=HOSTILE, reference=HOSTILE)))
     at = start_app()
+    assert_ok(at)
+    table = _table(at)
+    assert list(table["Title"]) == [HOSTILE] and list(table["Reference"]) == [HOSTILE]  # table cells: plain text
+    select(at, 0)
     assert_ok(at)
     assert [t.value for t in at.text].count(HOSTILE) == 2  # title and reference, as plain text
     for element in (*at.markdown, *at.caption):
@@ -92,12 +118,23 @@ def test_a_row_this_version_cannot_read_is_listed_and_everything_else_works() ->
     engine.dispose()
     at = start_app()
     assert_ok(at)
+    table = _table(at)
+    states = dict(zip(table["Title"], table["Verdict"], strict=True))
+    assert states["From a newer server"] == "Cannot be opened here"
+    assert states["Row 00"] == "Resolve first"
+    select(at, list(table["Title"]).index("From a newer server"))
     assert "Cannot be opened here: a newer version of Vigil saved it" in texts(at)
     assert at.get("download_button")
-    assert _rows(at) == [ok.id]
+    select(at, list(table["Title"]).index("Row 00"))
     at.button(key=f"vigil.start.open.{ok.id}").click().run()
     assert_ok(at)
     assert assessment_id(at) == ok.id
+    # a link to the unreadable row gives a calm message on Start, not an error box
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["a"] = "newer-row-from-elsewhere"
+    linked.run()
+    assert_ok(linked)
+    assert "written by a newer version of Vigil and cannot be opened here" in texts(linked)
 
 
 def test_practice_defaults_once_then_every_new_assessment_starts_from_them() -> None:
@@ -106,8 +143,8 @@ def test_practice_defaults_once_then_every_new_assessment_starts_from_them() -> 
     assert_ok(at)
     assert "How you work" in texts(at)
     at.text_input(key="vigil.practice.organisation").input("Studio Ruhe").run()
-    at.radio(key="w.practice-defaults.0.q.machine_mark").set_value("yes").run()
-    at.multiselect(key="w.practice-defaults.0.q.made_in").set_value(["de"]).run()
+    at.radio(key="w.practice-defaults.0.en.q.machine_mark").set_value("yes").run()
+    at.multiselect(key="w.practice-defaults.0.en.q.made_in").set_value(["de"]).run()
     assert_ok(at)
     store = open_store()
     defaults = store.practice_defaults(catalog().latest()[0].id)

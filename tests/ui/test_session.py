@@ -8,8 +8,8 @@ import pytest
 
 from tests.support.tiny import tiny_checklist
 from tests.ui.support import MemoryStore
-from vigil.models.assessment import Answer
-from vigil.ui.session import SaveStatus, Session, duplicate
+from vigil.models.assessment import Answer, OpenItem
+from vigil.ui.session import MAKER, META, SaveStatus, Session, changed_parts, duplicate, part
 from vigil.ui.state import UiState
 
 
@@ -134,3 +134,83 @@ def test_open_unknown_id_raises_and_keeps_the_session() -> None:
     with pytest.raises(NotFoundError):
         session.open("nope")
     assert session.draft is before
+
+
+# --------------------------------------------------------------------------- the save guard (issue 11 §1)
+
+
+def test_a_change_that_alters_more_than_it_names_is_refused_and_logged_without_text(
+        caplog: pytest.LogCaptureFixture) -> None:
+    session, store, state = _pair()
+    a = session.create(tiny_checklist(), "", "en")
+    session.change(*_choose("photo"))
+    session.change(lambda x: x.answers.__setitem__("platforms", Answer(choices=["tiktok"])), {"platforms"})
+    before = store.rows[a.id].model_copy(deep=True)
+
+    def sweeping(x: Any) -> None:  # what the language switch did: one action emptying other answers too
+        x.answers["medium"] = Answer(choice="bot", note="Oma Grete")
+        x.answers.pop("platforms")
+
+    with caplog.at_level("WARNING", logger="vigil.ui.session"):
+        status = session.change(sweeping, {"medium"})
+    assert status == SaveStatus.saved  # nothing new happened to the saving
+    assert store.rows[a.id] == before  # nothing saved
+    assert session.draft is not None and session.draft.answers == before.answers  # the draft is as it was
+    assert state.refused == 1
+    assert "platforms" in caplog.text
+    assert "Grete" not in caplog.text and "bot" not in caplog.text
+
+
+def test_the_guard_refuses_changes_to_details_and_the_pin_unless_named() -> None:
+    session, store, state = _pair()
+    a = session.create(tiny_checklist(), "Title", "en")
+
+    def retitle(x: Any) -> None:
+        x.meta.title = "Other"
+
+    assert session.change(retitle, {"medium"}) == SaveStatus.saved
+    assert store.rows[a.id].meta.title == "Title" and state.refused == 1
+
+    def repin(x: Any) -> None:
+        x.checklist.version = "0.0.0"
+
+    session.change(repin, {"medium", META})
+    assert store.rows[a.id].checklist.version == a.checklist.version and state.refused == 2
+    session.change(retitle, {META})
+    assert store.rows[a.id].meta.title == "Other" and state.refused == 2
+
+
+def test_changed_parts_names_answers_open_items_and_details() -> None:
+    session, _, _ = _pair()
+    a = session.create(tiny_checklist(), "", "en")
+    b = a.model_copy(deep=True)
+    b.answers["medium"] = Answer(choice="photo")
+    b.open_items["consent"] = OpenItem(question_id="consent")
+    b.meta.assessor = "Ann"
+    b.revision += 3
+    assert changed_parts(a, b) == {"medium", "consent", META}
+
+
+def test_widget_keys_name_the_language_so_choice_widgets_start_afresh_in_another_one() -> None:
+    session, _, state = _pair()
+    session.create(tiny_checklist(), "", "de")
+    state.lang = "de"
+    german = session.widget_key("q", "medium")
+    state.lang = "en"
+    english = session.widget_key("q", "medium")
+    assert german != english
+    assert german.endswith(".q.medium") and ".de." in german
+
+
+def test_every_other_top_level_field_is_its_own_part() -> None:
+    session, store, state = _pair()
+    a = session.create(tiny_checklist(), "", "en")
+
+    def maker(x: Any) -> None:
+        x.maker.name = "Studio Licht"
+
+    session.change(maker, {"medium"})
+    assert store.rows[a.id].maker.name != "Studio Licht" and state.refused == 1
+    session.change(maker, {part("maker")})
+    assert store.rows[a.id].maker.name == "Studio Licht" and state.refused == 1
+    assert part("maker") == MAKER

@@ -7,16 +7,16 @@ one clear line on stderr and an exit code: 0 ok, 1 invalid checklist, 2 unusable
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
 
 from vigil import i18n
-from vigil.cli import assess, consent, documents, schema, validate
-from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError
+from vigil.cli import assess, consent, documents, intake, queue, schema, validate
+from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError, say
+from vigil.credentials import cli as credentials
 
 Command = Callable[[argparse.Namespace], int]
 
-COMMANDS = (validate, assess, schema, documents, consent)
+COMMANDS = (validate, assess, schema, documents, credentials, consent, intake, queue)
 """The command modules, in the order ``vigil --help`` lists them."""
 
 
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except CliError as exc:
-        print(i18n.t("en", "cli.error.prefix", message=exc), file=sys.stderr)
+        say(i18n.t("en", "cli.error.prefix", message=exc), err=True)
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. `vigil schema checklist | head`
         return EXIT_OK

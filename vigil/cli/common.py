@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import re
+import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 from vigil.assessment_file import AssessmentFileError, read_assessment
 from vigil.catalog import ChecklistError, load_catalog
@@ -16,6 +20,29 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 class CliError(Exception):
     """A problem the user can fix; printed as one line, exit code 2."""
+
+
+# Control characters a terminal acts on instead of showing: C0 (escape, bell, backspace, carriage return...)
+# except newline and tab, DEL, and C1 (0x9b starts a control sequence on some terminals).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character written out (``\\x1b``), so that user text printed to a terminal
+    is shown, never obeyed (no colours, cursor moves, title changes, or lines overwritten)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def say(text: object, *, err: bool = False) -> None:
+    """Print one message or text to stdout (or stderr): the only way the command line prints user text."""
+    out: TextIO = sys.stderr if err else sys.stdout
+    print(terminal_safe(str(text)), file=out)
+
+
+def say_json(value: Any) -> None:
+    """Print ``value`` as indented JSON; control characters in strings become ``\\u00XX`` escapes (still JSON)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    print(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def load_assessment(path: str) -> tuple[Assessment, Checklist]:

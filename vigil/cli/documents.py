@@ -62,7 +62,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
         _write(args.output, _render("labels", args))
         return vigil_cli.EXIT_OK
     assessment, checklist = vigil_cli.load_assessment(args.file)
-    print(label_kit_text(label_kit(checklist, assessment, args.lang, args.today)))
+    vigil_cli.say(label_kit_text(label_kit(checklist, assessment, args.lang, args.today)))
     sys.stdout.flush()
     return vigil_cli.EXIT_OK
 

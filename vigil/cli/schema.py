@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from vigil.cli.common import EXIT_OK
+from vigil.cli.common import EXIT_OK, say_json
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 
@@ -14,7 +13,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     model = Checklist if args.kind == "checklist" else Assessment
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    say_json(schema)
     return EXIT_OK
 
 

@@ -1,19 +1,22 @@
-"""``vigil validate``: check checklist files; print each problem located, or a summary per checklist."""
+"""``vigil validate``: check checklist files; print each problem located, or a summary per checklist.
+
+``--deep`` adds the reachability check (vigil/reachability.py): every rule can fire, every jurisdiction can apply."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from vigil import i18n
-from vigil.catalog import Problem, check_file, checklist_files, default_directory
-from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError
+from vigil.catalog import Problem, check_file, checklist_files, default_directory, locate
+from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, say, say_json
+from vigil.i18n.formats import tn
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity
+from vigil.reachability import unreachable
 
 
 def _files(paths: Sequence[str]) -> list[Path]:
@@ -48,6 +51,13 @@ def summary(checklist: Checklist, problems: Sequence[Problem]) -> dict[str, Any]
         "jurisdictions": [j.id for j in checklist.jurisdictions],
         "examples": len(checklist.examples),
         "sources": len(checklist.sources),
+        "law_as_of": checklist.law_as_of.isoformat(),
+        "law": None if checklist.law is None else {
+            "as_of": checklist.law.as_of.isoformat(),
+            "rights": {r.id: {"jurisdiction": r.jurisdiction, "as_of": r.as_of.isoformat(),
+                              "unverified": r.unverified is not None} for r in checklist.law.rights},
+            "duties": [d.id for d in checklist.law.duties],
+        },
     }
 
 
@@ -59,17 +69,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     summaries = []
     for path in files:
         checklist, problems = check_file(path)
+        if checklist is not None and not problems and args.deep:
+            problems = locate(path, [(loc, message, "unreachable")
+                                     for loc, message in unreachable(checklist, dt.date.today())])
         all_problems += problems
         if checklist is not None:
             summaries.append(summary(checklist, problems))
     for p in all_problems:
-        print(p, file=sys.stderr)
+        say(p, err=True)
     if args.json:
-        print(json.dumps({"checklists": summaries}, ensure_ascii=False, indent=2))
+        say_json({"checklists": summaries})
     elif not all_problems:
-        print(i18n.t(args.lang, "cli.valid", count=len(files)))
+        say(tn(args.lang, "cli.valid", len(files)))
     if all_problems:
-        print(i18n.t(args.lang, "cli.invalid", count=len(all_problems)), file=sys.stderr)
+        say(tn(args.lang, "cli.invalid", len(all_problems)), err=True)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -78,5 +91,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("validate", help="check checklist files (default: the checklists Vigil ships)")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a summary per checklist as JSON")
+    p.add_argument("--deep", action="store_true",
+                   help="also search for answers that make each rule fire and each jurisdiction apply (slower)")
     p.add_argument("--lang", choices=list(i18n.available_languages()), default="en")
     p.set_defaults(func=cmd_validate)

@@ -14,24 +14,13 @@ from pydantic import Field, model_validator
 
 from vigil.models.common import Id, LText, Severity, Strict
 from vigil.models.conditions import Condition
-
-
-class QuestionKind(StrEnum):
-    single_choice = "single_choice"
-    multi_choice = "multi_choice"
-    yes_no = "yes_no"
-    short_text = "short_text"
-    long_text = "long_text"
-    date = "date"
-    number = "number"
-    people = "people"
-
+from vigil.models.kinds import CHOICE_KINDS as CHOICE_KINDS  # re-exported: what a kind means lives in kinds
+from vigil.models.kinds import QuestionKind as QuestionKind
+from vigil.models.law import Law
 
 YES_NO_OPTIONS = ("yes", "no", "not_applicable")
-"""The options of a yes_no question. "Don't know" is a separate state, allowed per question."""
-
-CHOICE_KINDS = (QuestionKind.single_choice, QuestionKind.multi_choice, QuestionKind.yes_no)
-
+"""Every answer a yes_no question can hold. "Not applicable" is offered only where the question allows it
+(``allow_not_applicable``); "don't know" is a separate state, allowed per question."""
 
 class Option(Strict):
     id: Id
@@ -41,6 +30,7 @@ class Option(Strict):
 
 class PeopleFieldKind(StrEnum):
     single_choice = "single_choice"
+    multi_choice = "multi_choice"
     short_text = "short_text"
     long_text = "long_text"
     date = "date"
@@ -70,6 +60,10 @@ class Question(Strict):
     fields: list[PeopleField] = Field(default_factory=list, description="Columns of a people register.")
     required: bool = True
     allow_dont_know: bool = True
+    allow_not_applicable: bool = Field(
+        default=True,
+        description="yes_no only: offer 'not applicable' beside yes and no. Switch it off for questions of fact.",
+    )
     unknown_severity: Severity = Field(
         default=Severity.serious,
         description="How much a 'don't know' answer weighs until it is found out.",
@@ -80,7 +74,7 @@ class Question(Strict):
 
     def option_ids(self) -> tuple[str, ...]:
         if self.kind == QuestionKind.yes_no:
-            return YES_NO_OPTIONS
+            return YES_NO_OPTIONS if self.allow_not_applicable else YES_NO_OPTIONS[:2]
         return tuple(o.id for o in self.options)
 
 
@@ -249,6 +243,7 @@ class Checklist(Strict):
     examples: list[Example] = Field(default_factory=list)
     support: list[SupportResource] = Field(default_factory=list)
     documents: DocumentBindings = Field(default_factory=DocumentBindings)
+    law: Law | None = Field(default=None, description="Post-mortem rights as data (vigil.models.law).")
     practice: list[Id] = Field(
         default_factory=list,
         description="Questions about the maker's own practice (tools and providers, labelling, what is kept and "

@@ -9,6 +9,7 @@ Each node is a mapping with exactly one key::
     {dont_know: q}                             answered "don't know"
     {number: {question: q, op: lt, value: 18}}
     {years_since: {question: q, op: lt, value: 10}}   whole years from a date answer to today
+    {years_between: {start: born, end: died, op: lt, value: 18}}   whole years from one date answer to another
     {count_people: {question: q, where: [{field: f, in: [a]}], op: ge, value: 1}}
 
 Conditions only see the answers they are given: the engine passes visible answers only.
@@ -117,6 +118,19 @@ class CountPeople(Strict):
     count_people: PeopleCount
 
 
+class Span(Strict):
+    """Whole years from one date answer to another (e.g. the age at death, from ``born`` to ``died``)."""
+
+    start: Id
+    end: Id
+    op: Op
+    value: float
+
+
+class YearsBetween(Strict):
+    years_between: Span
+
+
 _TAGS = (
     "all",
     "any",
@@ -127,6 +141,7 @@ _TAGS = (
     "dont_know",
     "number",
     "years_since",
+    "years_between",
     "count_people",
 )
 
@@ -154,6 +169,7 @@ Condition = Annotated[
         Annotated[DontKnow, Tag("dont_know")],
         Annotated[NumberIs, Tag("number")],
         Annotated[YearsSince, Tag("years_since")],
+        Annotated[YearsBetween, Tag("years_between")],
         Annotated[CountPeople, Tag("count_people")],
     ],
     Discriminator(
@@ -175,6 +191,7 @@ _TAG_CLASSES: dict[str, type[Strict]] = {
     "dont_know": DontKnow,
     "number": NumberIs,
     "years_since": YearsSince,
+    "years_between": YearsBetween,
     "count_people": CountPeople,
 }
 
@@ -222,6 +239,9 @@ def references(cond: Condition, path: tuple[str | int, ...] = ()) -> Iterator[Re
             yield Ref(cmp.question, "number", path=(*path, "number"))
         case YearsSince(years_since=cmp):
             yield Ref(cmp.question, "date", path=(*path, "years_since"))
+        case YearsBetween(years_between=span):
+            yield Ref(span.start, "date", path=(*path, "years_between", "start"))
+            yield Ref(span.end, "date", path=(*path, "years_between", "end"))
         case CountPeople(count_people=pc):
             yield Ref(pc.question, "people", path=(*path, "count_people"))
             for i, fm in enumerate(pc.where):
@@ -239,7 +259,8 @@ def whole_years_between(start: date, end: date) -> int:
 
 
 def _person_matches(person: Person, where: list[FieldMatch]) -> bool:
-    return all(person.values.get(m.field) in m.in_ for m in where)
+    """Every match holds: the field's value (or one of its values, for a multiple-choice field) is listed."""
+    return all(any(v in m.in_ for v in person.choices(m.field)) for m in where)
 
 
 def holds(cond: Condition, answers: Mapping[str, Answer], today: date) -> bool:
@@ -279,6 +300,11 @@ def holds(cond: Condition, answers: Mapping[str, Answer], today: date) -> bool:
             if a is None or a.date is None:
                 return False
             return cmp.op.apply(whole_years_between(a.date, today), cmp.value)
+        case YearsBetween(years_between=span):
+            start, end = real(span.start), real(span.end)
+            if start is None or end is None or start.date is None or end.date is None:
+                return False
+            return span.op.apply(whole_years_between(start.date, end.date), span.value)
         case CountPeople(count_people=pc):
             a = real(pc.question)
             people = (a.people or []) if a is not None else []

@@ -28,11 +28,71 @@ class Finding(_Result):
     sources: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)
+    person_ids: list[str] = Field(default_factory=list, description="The people of the register it is about.")
 
 
 class Verdict(_Result):
+    """The verdict, its cause (``reasons[0]``, the most important finding of the worst severity) and, below it,
+    the next most important points, so that a case is never summed up by one technicality."""
+
     id: VerdictId
     reasons: list[Finding]
+    next: list[Finding] = Field(default_factory=list, description="The next most important points after the cause.")
+
+    @property
+    def cause(self) -> Finding | None:
+        return self.reasons[0] if self.reasons else None
+
+
+class ConsentNeed(StrEnum):
+    """Whose agreement the plan needs, as Vigil works it out from the law and the register's facts."""
+
+    required = "required"
+    """The law requires their consent (or lets them stop it) for this use."""
+    advised = "advised"
+    """The law does not require it; ask them all the same (close family, heirs)."""
+    no_say = "no_say"
+    """No legal say for this use; their view may still matter to you."""
+
+
+class LegalBasis(_Result):
+    """One right that gives a person a say, and where it comes from."""
+
+    right: str
+    jurisdiction: str
+    citation: LText
+    effect: str
+    sources: list[str]
+    as_of: dt.date
+    unverified: LText | None = None
+
+
+class PersonConsent(_Result):
+    """One person of the register: what the law and the checklist's ethics make of them for this plan."""
+
+    person_id: str
+    name: str
+    relation: str | None
+    roles: list[str]
+    position: str | None
+    guardian: str | None = Field(default=None, description="Who answers for them (a minor child's guardian).")
+    need: ConsentNeed
+    basis: list[LegalBasis] = Field(default_factory=list)
+    reason: LText
+
+
+class RightOutcome(_Result):
+    """One right that applies to the plan: who holds it in the register and what they said, in a sentence."""
+
+    right: str
+    jurisdiction: str
+    citation: LText
+    holders: list[str] = Field(description="Person ids of the register who hold it.")
+    settled: bool = Field(description="Every holder has agreed (or there is nobody it requires).")
+    reason: LText
+    sources: list[str]
+    as_of: dt.date
+    unverified: LText | None = None
 
 
 class DimensionStatus(StrEnum):
@@ -96,6 +156,12 @@ class Evaluation(_Result):
     progress: Progress
     visible_questions: list[str]
     jurisdictions: list[str]
+    consent: list[PersonConsent] = Field(
+        default_factory=list, description="Per person of the register: required, advised or no say, and why.")
+    rights: list[RightOutcome] = Field(default_factory=list, description="The post-mortem rights that apply.")
+    exempt: list[LText] = Field(default_factory=list,
+                                description="Rights of the places named that do not reach this use, and why.")
+    duties: list[str] = Field(default_factory=list, description="Ids of the law's duties that apply (disclosure).")
 
     @property
     def complete(self) -> bool:

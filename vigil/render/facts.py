@@ -86,7 +86,7 @@ def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluat
         people = (answer.people or []) if answer is not None and not answer.dont_know else []
         by_id = {f.id: f for f in pq.fields}
 
-        def cell(person_values: dict[str, str | None], fid: str | None) -> str:
+        def cell(person_values: dict[str, str | list[str] | None], fid: str | None) -> str:
             if fid is None or fid not in by_id:
                 return ""
             return field_value(by_id[fid], person_values.get(fid), lang)

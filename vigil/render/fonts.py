@@ -37,10 +37,26 @@ FONT_FAMILIES: tuple[str, ...] = (
 """Tried in order for each character; Typst falls back to any other font that has the glyph."""
 
 
+_DIRS_OF: dict[int, tuple[typst.Fonts, tuple[str, ...]]] = {}
+
+
 def make_fonts(dirs: Sequence[str | Path]) -> typst.Fonts:
-    """A font set of Typst's embedded fonts plus the fonts in ``dirs`` (folders that do not exist are skipped)."""
+    """A font set of Typst's embedded fonts plus the fonts in ``dirs`` (folders that do not exist are skipped).
+
+    Documents are compiled in worker processes, which build the same set from its folders (``font_dirs_of``).
+    """
     existing = [str(d) for d in dirs if Path(d).is_dir()]
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=existing)
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=existing)
+    _DIRS_OF[id(fonts)] = (fonts, tuple(existing))
+    return fonts
+
+
+def font_dirs_of(fonts: typst.Fonts) -> tuple[str, ...]:
+    """The folders a font set made by ``make_fonts`` was built from."""
+    kept = _DIRS_OF.get(id(fonts))
+    if kept is None or kept[0] is not fonts:
+        raise ValueError("font sets for documents are made with vigil.render.fonts.make_fonts")
+    return kept[1]
 
 
 @cache
@@ -75,9 +91,34 @@ def script_of(char: str) -> tuple[str, str]:
     return (name.split(" ")[0].capitalize() if name else "unusual"), "fonts-noto-core"
 
 
-def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], lang: str) -> FontMissingError:
-    """The error for a character no font can show; names every character of that script found in ``texts``."""
+_PACKAGE_FILES: dict[str, str] = {
+    "fonts-noto-cjk": "NotoSansCJK-Regular.ttc",
+    "fonts-noto-core": "NotoSans-Regular.ttf",
+    "fonts-noto-color-emoji": "NotoColorEmoji.ttf",
+}
+"""A file each font package installs: when it is among the fonts used, installing the package cannot help."""
+
+
+def _installed(package: str, font_dirs: Sequence[str]) -> bool:
+    name = _PACKAGE_FILES.get(package)
+    return name is not None and any((Path(d) / name).exists() for d in font_dirs)
+
+
+def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], lang: str, *,
+                       field: str | None = None, font_dirs: Sequence[str] = FONT_DIRS) -> FontMissingError:
+    """The error for a character no font can show; names every character of that script found in ``texts``,
+    and ``field`` (where the character is, e.g. a question) when it is known.
+
+    When the font package that would cover the script is already among ``font_dirs``, installing it cannot
+    help: the message names the character and the field and asks to replace it.
+    """
+    if field is not None:
+        where = i18n.t(lang, "fonts.in_field", field=field)
+    else:
+        where = i18n.t(lang, "doc.error.in_names" if any(char in n for n in names) else "doc.error.in_text")
     script, package = script_of(char)
+    if _installed(package, font_dirs):
+        return FontMissingError(i18n.t(lang, "fonts.none_has", char=char, code=f"{ord(char):04X}", where=where))
     seen: list[str] = []
     for text in texts:
         for c in text:
@@ -87,6 +128,5 @@ def missing_font_error(char: str, texts: Iterable[str], names: Iterable[str], la
         seen.insert(0, char)
     known = i18n.strings(i18n.DEFAULT_LANGUAGE)
     label = i18n.t(lang, f"doc.script.{script}") if f"doc.script.{script}" in known else script
-    where = i18n.t(lang, "doc.error.in_names" if any(char in n for n in names) else "doc.error.in_text")
     return FontMissingError(i18n.t(lang, "doc.error.font_missing", script=label, where=where,
                                    chars=" ".join(seen), package=package))

@@ -75,7 +75,8 @@ def document_input(checklist: Checklist, assessment: Assessment, lang: str, toda
     return DocumentInput(
         checklist=checklist, assessment=assessment, evaluation=ev, lang=lang, today=today, profile=profile,
         questions=questions, answers=effective, facts=facts, plan=plan,
-        kit=kit_from(facts, maker, lang, platforms=plan.platforms if checklist.documents.platforms else None,
+        kit=kit_from(facts, maker, lang, assessment.stamps,
+                     platforms=plan.platforms if checklist.documents.platforms else None,
                      provenance=plan.provenance == Known.yes
                      or (plan.provenance == Known.open and plan.beyond_family != Known.no)),
         share_positions=share_positions,

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from vigil.models.assessment import Assessment
+from vigil import i18n
+from vigil.credentials.formats import FORMATS
+from vigil.models.assessment import Assessment, StampRecord
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
 from vigil.render.facts import Facts
-from vigil.render.text import doc, isolate
+from vigil.render.text import doc, format_date, isolate
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 
@@ -69,6 +72,8 @@ class LabelKit(BaseModel):
     c2pa_manifest: str
     """A manifest definition for c2patool, as JSON text."""
     c2pa_source: str
+    stamped: list[str] = []
+    """One line per Content Credentials stamp recorded on the assessment (``vigil stamp``)."""
 
 
 def manifest_json() -> str:
@@ -93,10 +98,30 @@ def _span(facts: Facts, lang: str) -> str:
     return ""
 
 
-def kit_from(facts: Facts, maker: str, lang: str, *, platforms: list[str] | None = None,
-             provenance: bool = True) -> LabelKit:
+def stamp_lines(stamps: Sequence[StampRecord], lang: str) -> list[str]:
+    """"Content Credentials were put on the finished file on ..." for each recorded stamp."""
+    labels = {f.media_type: f.label for f in FORMATS}
+    return [
+        i18n.t(lang, "cred.doc.stamped", date=format_date(r.date, lang), format=labels.get(r.media_type, r.media_type),
+               sha256=r.sha256[:16], signer=isolate(_common_name(r.signer)),
+               fingerprint=r.assessment_fingerprint[:16])
+        for r in stamps
+    ]
+
+
+def _common_name(subject: str) -> str:
+    for part in subject.split(","):
+        if part.startswith("CN="):
+            return part[3:]
+    return subject
+
+
+def kit_from(facts: Facts, maker: str, lang: str, stamps: Sequence[StampRecord] = (), *,
+             platforms: list[str] | None = None, provenance: bool = True) -> LabelKit:
     """Build the kit from facts already read. ``platforms`` limits the platform guides to those chosen (None: all);
-    ``provenance`` False leaves out the C2PA steps (the plan does not call for a machine-readable mark)."""
+    ``provenance`` False leaves out the C2PA steps (the plan does not call for a machine-readable mark, and no
+    stamp is recorded)."""
+    provenance = provenance or bool(stamps)
     name = isolate(facts.person_name) if facts.person_name else doc(lang, "labels.unnamed")
     subject = doc(lang, "labels.subject", name=name, span=_span(facts, lang))
     notes: list[str] = []
@@ -134,6 +159,7 @@ def kit_from(facts: Facts, maker: str, lang: str, *, platforms: list[str] | None
         c2pa_steps=[doc(lang, f"labels.c2pa.step{i}") for i in range(1, C2PA_STEPS + 1)] if provenance else [],
         c2pa_manifest=manifest_json() if provenance else "",
         c2pa_source=C2PA_SOURCE if provenance else "",
+        stamped=stamp_lines(stamps, lang),
     )
 
 
@@ -160,7 +186,7 @@ def label_kit_text(kit: LabelKit) -> str:
         lines += ["", f"{p.platform}:"] + [f"  {i}. {s}" for i, s in enumerate(p.steps, 1)]
         lines.append(f"  {doc(lang, 'source')}: {p.source}")
     if kit.c2pa_steps:
-        lines += ["", doc(lang, "labels.c2pa_title") + ":"]
+        lines += ["", doc(lang, "labels.c2pa_title") + ":", *(f"  {line}" for line in kit.stamped)]
         lines += [f"  {i}. {s}" for i, s in enumerate(kit.c2pa_steps, 1)]
         lines += ["", *("  " + line for line in kit.c2pa_manifest.splitlines())]
         lines.append(f"  {doc(lang, 'source')}: {kit.c2pa_source}")

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 from vigil import i18n
 from vigil.assessment_file import fingerprint
+from vigil.consent import person_words
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.common import Severity, pick
-from vigil.models.results import Evaluation
+from vigil.models.results import ConsentNeed, Evaluation
 from vigil.render.consent import rows
 from vigil.render.input import DocumentInput
 from vigil.render.payload import logo_of
@@ -126,20 +127,35 @@ def _sources(inp: DocumentInput) -> list[dict[str, str]]:
     return out
 
 
-def _remains(inp: DocumentInput) -> list[str]:
-    """What remains to do: each action once, the weightiest first."""
-    seen: list[str] = []
-    for f in sorted(inp.evaluation.findings, key=lambda f: -f.severity.rank):
-        action = pick(f.action, inp.lang)
-        if f.severity.rank > 0 and action not in seen:
-            seen.append(action)
-    return seen
+def consent_payload(checklist: Checklist, evaluation: Evaluation, lang: str) -> dict[str, Any]:
+    """Who must agree, per person, and the rules that apply (worked out by vigil.consent)."""
+    people = []
+    for pc in evaluation.consent:
+        who, need, position = person_words(checklist, pc, lang)
+        people.append({"who": who, "need": need, "position": position})
+    rights = [{"reason": pick(r.reason, lang),
+               "sources": ", ".join(_source_title(checklist, s) for s in r.sources),
+               "as_of": doc(lang, "report.as_of", date=format_date(r.as_of, lang))} for r in evaluation.rights]
+    return {"people": people, "rights": rights, "exempt": [pick(x, lang) for x in evaluation.exempt]}
 
 
-def _still_to_agree(inp: DocumentInput) -> list[str]:
+def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
+    """Who must still agree (someone with a say who has not agreed), or who has said no. From the per-person
+    results of the evaluation when the checklist has law data; else from the register's positions."""
+    b = inp.checklist.documents
+    if inp.evaluation.consent:
+        out = []
+        for pc in inp.evaluation.consent:
+            said_no = pc.position in b.people_declined_options
+            if said_no != declined or pc.position in b.people_agreed_options:
+                continue
+            if not declined and pc.need == ConsentNeed.no_say:
+                continue
+            out.append(" · ".join(x for x in person_words(inp.checklist, pc, inp.lang) if x))
+        return out
     out = []
     for p in inp.facts.people:
-        if p.agreed:
+        if p.agreed or p.declined != declined:
             continue
         label = " · ".join(x for x in (isolate(p.name), p.relation, p.position) if x)
         out.append(label or doc(inp.lang, "family.unnamed"))
@@ -151,7 +167,6 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
         inp.checklist, inp.assessment, inp.evaluation, inp.facts, inp.lang, inp.today)
     name = facts.person_name or doc(lang, "report.not_recorded")
     verdict = evaluation.verdict.id.value
-    remains = _remains(inp)
     maker = inp.maker
     return {
         "lang": lang,
@@ -179,13 +194,13 @@ def report_payload(inp: DocumentInput) -> dict[str, Any]:
             "progress": doc(lang, "report.progress", answered=evaluation.progress.answered,
                             required=evaluation.progress.required),
             "reasons": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
-                        for f in evaluation.verdict.reasons[:4]],
-            "more_reasons": doc(lang, "report.more_reasons", count=len(evaluation.verdict.reasons) - 4)
-            if len(evaluation.verdict.reasons) > 4 else "",
+                        for f in evaluation.verdict.reasons[:1]],
+            "next": [{"message": pick(f.message, lang), "action": pick(f.action, lang)}
+                     for f in evaluation.verdict.next],
         },
-        "remains": remains[:5],
-        "more_remains": doc(lang, "report.more_remains", count=len(remains) - 5) if len(remains) > 5 else "",
-        "to_agree": _still_to_agree(inp),
+        "consent": consent_payload(checklist, evaluation, lang),
+        "to_agree": _people_where(inp, declined=False),
+        "declined": _people_where(inp, declined=True),
         "plan": [r.model_dump() for r in rows(inp.plan.statements)],
         "chart": _chart(checklist, evaluation, lang),
         "findings": _finding_groups(checklist, evaluation, lang),

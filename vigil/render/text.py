@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from vigil import i18n
+from vigil.i18n import formats
+from vigil.models import kinds
 from vigil.models.assessment import Answer
-from vigil.models.checklist import CHOICE_KINDS, Option, PeopleField, Question, QuestionKind
+from vigil.models.checklist import Option, PeopleField, Question, QuestionKind
+from vigil.models.common import isolate as isolate  # its home is vigil.models.common; re-exported here
 from vigil.models.common import pick
 
 
@@ -16,23 +18,14 @@ def doc(lang: str, key: str, /, **params: object) -> str:
     return i18n.t(lang, f"doc.{key}", **params)
 
 
-def isolate(text: str) -> str:
-    """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
-    words and numbers around it ("of فاطمة (1941–2024)" keeps its years in order). Text with no
-    right-to-left character is returned as it is."""
-    if any(unicodedata.bidirectional(c) in ("R", "AL", "RLE", "RLO", "RLI") for c in text):
-        return f"\u2068{text}\u2069"
-    return text
-
-
 def format_date(value: dt.date, lang: str) -> str:
-    """A date as people write it: "22 November 2026", "22. November 2026"."""
-    month = doc(lang, f"month.{value.month}")
-    return doc(lang, "date_format", day=value.day, month=month, year=value.year)
+    """A date as people write it, by Babel: "22 November 2026", "22. November 2026"."""
+    return formats.format_date(value, lang)
 
 
-def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def format_number(value: float, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """A number in the reader's language: "1,5" in German; whole numbers without a decimal part."""
+    return formats.format_number(int(value) if float(value).is_integer() else value, lang)
 
 
 def _option_label(options: list[Option], oid: str, lang: str) -> str:
@@ -48,8 +41,10 @@ def choice_label(question: Question, oid: str, lang: str) -> str:
     return _option_label(question.options, oid, lang)
 
 
-def field_value(field: PeopleField, raw: str | None, lang: str) -> str:
+def field_value(field: PeopleField, raw: str | list[str] | None, lang: str) -> str:
     """One cell of a people register, as words ('' when empty)."""
+    if isinstance(raw, list):
+        return ", ".join(_option_label(field.options, r, lang) for r in raw)
     if raw is None or not raw.strip():
         return ""
     if field.kind == "single_choice":
@@ -68,17 +63,18 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
         return doc(lang, "not_answered")
     if answer.dont_know:
         return i18n.t(lang, "answer.dont_know")
-    if question.kind in CHOICE_KINDS:
-        if question.kind == QuestionKind.multi_choice:
-            return ", ".join(choice_label(question, c, lang) for c in answer.choices or [])
-        return choice_label(question, answer.choice or "", lang)
-    if question.kind == QuestionKind.date and answer.date is not None:
-        return format_date(answer.date, lang)
-    if question.kind == QuestionKind.number and answer.number is not None:
-        return format_number(answer.number)
-    if question.kind == QuestionKind.people:
-        return doc(lang, "people_count", count=len(answer.people or []))
-    return (answer.text or "").strip()
+    value = kinds.value_of(question, answer)
+    if isinstance(value, list) and question.kind == QuestionKind.people:
+        return doc(lang, "people_count", count=len(value))
+    if isinstance(value, list):
+        return ", ".join(choice_label(question, str(c), lang) for c in value)
+    if kinds.spec(question.kind).choice:
+        return choice_label(question, str(value or ""), lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, float | int):
+        return format_number(value, lang)
+    return str(value or "").strip()
 
 
 def year_of(question: Question, answer: Answer | None) -> str | None:

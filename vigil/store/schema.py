@@ -19,6 +19,7 @@ from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
 from vigil.store.summary import SUMMARY_VERSION, Summary
+from vigil.upgrade import NewerFormatError, upgrade
 
 metadata = MetaData()
 """The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
@@ -111,6 +112,15 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def loads(text: str) -> Any:
+    """The engine's JSON reader. A stored document it cannot parse (a number of 5,000 digits, nesting too deep) is
+    handed on as text, so that ``load`` refuses it calmly instead of the read failing inside the driver."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+
+
 def as_utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
@@ -169,17 +179,17 @@ def newer_format(version: Any) -> bool:
 
 
 def load(doc: Any) -> Assessment:
-    """The stored document as an assessment. Raises ``UnreadableError`` (``reason`` ``newer`` or ``damaged``):
-    a document in a newer format is refused even when its fields happen to parse, so that it is never saved back
-    in this version's older format."""
+    """The stored document as an assessment, upgraded to the current format version (vigil.upgrade). Raises
+    ``UnreadableError`` (``reason`` ``newer`` or ``damaged``): a document in a newer format is refused even when its
+    fields happen to parse, so that it is never saved back in this version's older format."""
     try:
-        assessment = (
-            Assessment.model_validate_json(doc) if isinstance(doc, str) else Assessment.model_validate(doc)
-        )
-    except ValidationError:
-        if newer_format(raw_format_version(doc)):
-            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raw = json.loads(doc) if isinstance(doc, str | bytes) else doc
+        if not isinstance(raw, dict):
+            raise UnreadableError(t("en", "store.unreadable"), reason="damaged")
+        if newer_format(raw.get("format_version")):
+            raise NewerFormatError(raw["format_version"])
+        return Assessment.model_validate(upgrade(raw))
+    except NewerFormatError:
+        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+    except (ValidationError, ValueError, RecursionError):
         raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None
-    if newer_format(assessment.format_version):
-        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
-    return assessment

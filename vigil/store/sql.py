@@ -5,7 +5,8 @@ JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. 
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
 This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
-file, the one-writer queue, WAL checkpoints so that deleted text leaves the files) is ``vigil.store.sqlite_file``.
+file, the one-writer queue, WAL checkpoints) is ``vigil.store.sqlite_file``; a checkpoint follows every save
+and delete, so that replaced and deleted text leaves the files.
 SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
 two instead of hanging the page).
 """
@@ -16,7 +17,7 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -35,7 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
 from vigil.i18n import t
-from vigil.models.assessment import FORMAT_VERSION, Assessment
+from vigil.models.assessment import FORMAT_VERSION, Assessment, is_id
 from vigil.practice import settle
 from vigil.store import (
     AlreadyExistsError,
@@ -58,6 +59,7 @@ from vigil.store.schema import (
     document,
     dumps,
     load,
+    loads,
     raw_format_version,
     stamped,
     summary_columns,
@@ -74,6 +76,13 @@ MIGRATION_WAIT_S = 60.0
 CONNECT_TIMEOUT_S = 3
 _LOGGING_NAME = "vigil"
 _SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
+
+def _known_form(assessment_id: str) -> None:
+    """An id that cannot be an assessment's (from a URL, say: a NUL, a quote, 10,000 characters) is not found,
+    without a query: no database sees it, and no driver error can be taken for an unreachable server."""
+    if not isinstance(assessment_id, str) or not is_id(assessment_id):
+        raise NotFoundError(t("en", "store.not_found"))
+
 
 class SqlStore(PracticeTables):
     """``AssessmentStore`` on SQLAlchemy. Thread-safe; one object serves every session of an app server."""
@@ -100,7 +109,8 @@ class SqlStore(PracticeTables):
         # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
         logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
         common: dict[str, Any] = {
-            "json_serializer": dumps, "hide_parameters": True, "logging_name": _LOGGING_NAME,
+            "json_serializer": dumps, "json_deserializer": loads, "hide_parameters": True,
+            "logging_name": _LOGGING_NAME,
         }
         target = self.target
         if isinstance(target, ServerTarget):
@@ -217,7 +227,28 @@ class SqlStore(PracticeTables):
                 raise AlreadyExistsError(t("en", "store.already_exists")) from None
         return load(doc)
 
+    def create_many(self, batch: Sequence[Assessment]) -> list[Assessment]:
+        """Insert several new assessments in one transaction: all of them, or none (``AlreadyExistsError``)."""
+        now = dt.datetime.now(dt.UTC)
+        docs, rows = [], []
+        for assessment in batch:
+            stored = stamped(settle(assessment), 1)
+            doc = document(stored)
+            docs.append(doc)
+            rows.append({"id": stored.id, "created": stored.meta.created,
+                         **columns(stored, doc, now, self._summary(stored))})
+        if not rows:
+            return []
+        with self._session(write=True):
+            try:
+                with self._engine.begin() as conn:
+                    conn.execute(assessments.insert(), rows)
+            except IntegrityError:
+                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+        return [load(doc) for doc in docs]
+
     def get(self, assessment_id: str) -> Assessment:
+        _known_form(assessment_id)
         query = select(assessments.c.document).where(assessments.c.id == assessment_id)
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
@@ -226,6 +257,7 @@ class SqlStore(PracticeTables):
         return load(doc)
 
     def save(self, assessment: Assessment) -> Assessment:
+        _known_form(assessment.id)
         expected = assessment.revision
         stored = stamped(settle(assessment), expected + 1)
         doc = document(stored)
@@ -237,10 +269,15 @@ class SqlStore(PracticeTables):
             .where(tbl.c.id == stored.id, tbl.c.revision == expected, _NOT_NEWER)
             .values(**columns(stored, doc, now, self._summary(stored)))
         )
-        with self._session(write=True), self._engine.begin() as conn:
-            if conn.execute(stmt).rowcount == 1:
-                return load(doc)
-            actual = conn.execute(select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+        with self._session(write=True):
+            with self._engine.begin() as conn:
+                saved = conn.execute(stmt).rowcount == 1
+                actual = None if saved else conn.execute(
+                    select(tbl.c.revision).where(tbl.c.id == stored.id)).scalar_one_or_none()
+            if saved and self._file is not None:
+                self._file.checkpoint(0)  # replaced text leaves -wal now (or at the next call, if a reader holds it)
+        if saved:
+            return load(doc)
         if actual is None:
             raise NotFoundError(t("en", "store.not_found"))
         if actual == expected:  # the revision matches, so the row is in a newer format
@@ -248,6 +285,7 @@ class SqlStore(PracticeTables):
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
+        _known_form(assessment_id)
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount

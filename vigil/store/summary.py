@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -102,18 +103,33 @@ def summarize(checklist: Checklist, assessment: Assessment, evaluation: Evaluati
     )
 
 
+_load_lock = threading.Lock()
+
+
+@cache
+def _shipped_catalog() -> Catalog:
+    return load_catalog()
+
+
 def catalog_summarizer(catalog: Catalog | Callable[[], Catalog] | None = None) -> Summarizer:
-    """Summaries with ``catalog`` (or one loaded on first use: the checklists Vigil ships), as of today."""
+    """Summaries with ``catalog`` (a catalog, or a function giving it when first needed), else the checklists
+    Vigil ships (loaded once per process, now, so that no save waits for it). As of today."""
+    if catalog is None:
+        with _load_lock:
+            shipped = _shipped_catalog()
+        catalog = shipped
 
     @cache
     def loaded() -> Catalog:
-        if isinstance(catalog, Catalog):
-            return catalog
-        return catalog() if catalog is not None else load_catalog()
+        return catalog if isinstance(catalog, Catalog) else catalog()
+
+    def current() -> Catalog:
+        with _load_lock:  # one thread loads it; the others wait instead of loading it again
+            return loaded()
 
     def summarizer(assessment: Assessment) -> Summary:
         pin = assessment.checklist
-        cat = loaded()
+        cat = current()
         if not cat.has(pin.id, pin.version):
             return basic(assessment)
         checklist = cat.get(pin.id, pin.version)

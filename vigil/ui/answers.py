@@ -193,8 +193,8 @@ def remove_person(assessment: Assessment, qid: str, person_id: str) -> None:
     _set_people(assessment, qid, [p for p in people_of(assessment, qid) if p.id != person_id])
 
 
-def person_field_value(question: Question, field_id: str, value: object) -> str | None:
-    """A person's field as stored: a choice id, a text or an ISO date string."""
+def person_field_value(question: Question, field_id: str, value: object) -> str | list[str] | None:
+    """A person's field as stored: a choice id, a list of choice ids, a text or an ISO date string."""
     fld = next(f for f in question.fields if f.id == field_id)
     if value is None:
         return None
@@ -202,6 +202,9 @@ def person_field_value(question: Question, field_id: str, value: object) -> str 
         return value.isoformat() if isinstance(value, dt.date) else None
     if fld.kind == PeopleFieldKind.single_choice:
         return str(value) if value in {o.id for o in fld.options} else None
+    if fld.kind == PeopleFieldKind.multi_choice:
+        chosen = value if isinstance(value, list | tuple) else [value]
+        return [o.id for o in fld.options if o.id in chosen]
     limit = _SHORT
     return _clean_text(value, limit)
 
@@ -217,8 +220,12 @@ def set_person_value(assessment: Assessment, question: Question, person_id: str,
     _set_people(assessment, question.id, people)
 
 
-def person_widget_value(question: Question, field_id: str, stored: str | None) -> Any:
+def person_widget_value(question: Question, field_id: str, stored: str | list[str] | None) -> Any:
     fld = next(f for f in question.fields if f.id == field_id)
+    if fld.kind == PeopleFieldKind.multi_choice:
+        return list(stored) if isinstance(stored, list) else [stored] if stored else []
+    if isinstance(stored, list):
+        return None
     if fld.kind == PeopleFieldKind.date:
         try:
             return dt.date.fromisoformat(stored) if stored else None

@@ -17,10 +17,12 @@ from vigil.models.consent_record import verify
 from vigil.render.text import format_date
 from vigil.store.links import LinkTarget
 from vigil.ui import resources
-from vigil.ui.session import CONSENT, SaveStatus, Session
+from vigil.ui.session import SaveStatus, Session, part
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
 
+_RECORD = part("consent_record")
+"""The consent record: changed only through ``vigil.consent_actions`` (a link made, revoked, handed over)."""
 ISSUED = "vigil.consent.issued"
 
 
@@ -55,7 +57,7 @@ def _issue(ctx: Context, session: Session, checklist: Checklist, person: str, la
     def mutate(a: Assessment) -> None:
         a.consent_record = record
 
-    if session.change(mutate, [CONSENT]) != SaveStatus.saved or session.draft is None:
+    if session.change(mutate, [_RECORD]) != SaveStatus.saved or session.draft is None:
         return
     index = resources.links()
     if token is None:  # the device handed over: the same page, through a short-lived link of its own
@@ -134,6 +136,6 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
             def mutate(a: Assessment, rec: object = updated.consent_record) -> None:
                 a.consent_record = rec  # type: ignore[assignment]
 
-            if session.change(mutate, [CONSENT]) == SaveStatus.saved and session.draft is not None:
+            if session.change(mutate, [_RECORD]) == SaveStatus.saved and session.draft is not None:
                 remember(resources.links(), session.draft)
             st.rerun()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vigil.i18n import available_languages, language_name
+from vigil.i18n.formats import tn
 from vigil.models.common import Severity, pick
 from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
@@ -14,6 +15,8 @@ from vigil.ui.text import md_escape, shorten
 
 LANG_WIDGET = "vigil.lang_widget"
 MAX_SIDEBAR_FINDINGS = 5
+RETRY_EVERY_S = 5.0
+"""How often answers kept while the store was unavailable are offered to it again."""
 
 
 def _on_language(state: UiState) -> None:
@@ -75,7 +78,7 @@ def _live_status(ctx: Context) -> None:
         lines = [f"- {md_escape(shorten(pick(f.message, ctx.lang), 110))}"
                  for f in concerns[:MAX_SIDEBAR_FINDINGS]]
         if len(concerns) > MAX_SIDEBAR_FINDINGS:
-            lines.append(f"- {md_escape(ctx.t('ui.status.more', count=len(concerns) - MAX_SIDEBAR_FINDINGS))}")
+            lines.append(f"- {md_escape(tn(ctx.lang, 'ui.status.more', len(concerns) - MAX_SIDEBAR_FINDINGS))}")
         st.caption("\n".join(lines))
     else:
         st.caption(ctx.t("ui.status.no_findings"))
@@ -85,7 +88,7 @@ def _live_status(ctx: Context) -> None:
 
 def sidebar(ctx: Context, page: str) -> None:
     """The family view keeps the sidebar free of scores and colours: no live status there."""
-    style.apply()
+    style.apply(ctx.lang)
     with st.sidebar:
         _language_selector(ctx)
         if st.button(ctx.t("ui.break.button"), icon=":material/coffee:", key="vigil.break",
@@ -105,6 +108,15 @@ def _safely(ctx: Context, action: str) -> None:
         ctx.session.resolve(action)
 
 
+@st.fragment(run_every=RETRY_EVERY_S)
+def _retry_in_background(ctx: Context) -> None:
+    """Drawn only while the store is unavailable: every few seconds, try to save the kept answers again; once
+    that works, draw the whole page again (the banner gives way to a calm "saved now")."""
+    session = ctx.session
+    if session is not None and session.retry_pending(RETRY_EVERY_S):
+        st.rerun(scope="app")
+
+
 def banner(ctx: Context) -> None:
     """Shown at the top of every page while the open assessment is not saved."""
     if ctx.problem:
@@ -112,9 +124,15 @@ def banner(ctx: Context) -> None:
     session = ctx.session
     if session is None or session.draft is None:
         return
+    if ctx.state.refused > ctx.state.refused_told:  # the save guard stopped a change: say so, calmly, once
+        ctx.state.refused_told = ctx.state.refused
+        st.toast(ctx.t("ui.save.refused"), icon=":material/info:")
     status = session.status
     announced, ctx.state.announced = ctx.state.announced, status
     if status == SaveStatus.saved:
+        if ctx.state.saved_later:  # the background retry saved what was kept: say so, once
+            ctx.state.saved_later = False
+            st.info(ctx.t("ui.save.saved_later"), icon=":material/task_alt:")
         return
     if announced != status:  # the banner is at the top; say it where the user is looking, once
         st.toast(ctx.t("ui.save.toast"), icon=":material/info:")
@@ -132,6 +150,7 @@ def banner(ctx: Context) -> None:
         elif status == SaveStatus.unavailable:
             cols[0].button(ctx.t("ui.save.unavailable.retry"), key="vigil.save.retry", icon=":material/refresh:",
                            on_click=_safely, args=(ctx, "retry"))
+            _retry_in_background(ctx)
         elif status == SaveStatus.not_found:
             cols[0].button(ctx.t("ui.save.not_found.new"), key="vigil.save.new",
                            on_click=_safely, args=(ctx, "new"))

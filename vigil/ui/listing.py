@@ -74,6 +74,28 @@ def details(t: Translate, row: QueueRow) -> list[str]:
     return out
 
 
+def table_columns(t: Translate) -> list[str]:
+    return [t("ui.queue.col.title"), t("ui.queue.col.reference"), t("ui.queue.col.verdict"),
+            t("ui.queue.col.progress"), t("ui.queue.col.due"), t("ui.queue.col.updated")]
+
+
+def cells(t: Translate, row: QueueRow) -> list[str]:
+    """One table row, all plain text (the table never reads Markdown)."""
+    if row.problem is not None:
+        state = t("ui.queue.cannot_open")
+    elif row.verdict is not None:
+        state = t(f"verdict.{row.verdict.value}")
+    else:
+        state = t("ui.start.saved.no_checklist")
+    progress = ""
+    if row.openable and row.answered is not None and row.required is not None:
+        progress = t("ui.start.saved.progress", answered=row.answered, required=row.required)
+    return [
+        row.title or t("ui.untitled"), row.reference, state, progress,
+        row.next_due.isoformat() if row.next_due else "", row.updated.strftime("%Y-%m-%d %H:%M"),
+    ]
+
+
 def showing(t: Translate, total: int, offset: int, count: int) -> str:
     if total == 0:
         return t("ui.queue.none_match")

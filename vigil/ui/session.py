@@ -10,7 +10,8 @@ keeps the user's answers and the failure is remembered:
   (``retry_pending``) saves again.
 - ``not_found``: the assessment was deleted elsewhere. The user may save this copy as a new assessment.
 
-The save guard: every change names what it may touch (question ids, ``META``, ``MAKER``). ``change`` compares the
+The save guard: every change names what it may touch (question ids, ``META``, ``MAKER``, or ``part(field)`` for any
+other top-level field of the assessment). ``change`` compares the
 draft before and after and refuses (undoes, logs by question id only, never saves) a change that altered anything
 else, so one widget's action can never rewrite other answers.
 """
@@ -18,6 +19,7 @@ else, so one widget's action can never rewrite other answers.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,42 +29,47 @@ from vigil.models.consent_record import ConsentRecord, merge
 from vigil.store import AssessmentStore, NotFoundError, StaleWriteError, StoreUnavailableError
 from vigil.ui.state import SaveStatus, UiState
 
-__all__ = ["MAKER", "META", "Change", "SaveStatus", "Session", "changed_parts", "duplicate"]
+__all__ = ["MAKER", "META", "Change", "SaveStatus", "Session", "changed_parts", "duplicate", "part"]
 
 log = logging.getLogger(__name__)
-
-META = "@meta"
-CONSENT = "@consent"
-"""The consent record: changed only through ``vigil.consent_actions`` (a link made, revoked, handed over)."""
-"""A change to the assessment's details (title, assessor, ...)."""
-MAKER = "@maker"
-"""A change to the maker's details."""
 
 Change = Callable[[Assessment], None]
 
 
-def _parts(assessment: Assessment) -> dict[str, Any]:
-    """The assessment cut into the parts a change may name: one per answer and open item, meta, maker, rest."""
-    data = assessment.model_dump(mode="json")
+def part(field: str) -> str:
+    """The name a change uses for a top-level field of the assessment other than answers and open items."""
+    return "@" + field
+
+
+META = part("meta")
+"""A change to the assessment's details (title, assessor, ...)."""
+MAKER = part("maker")
+"""A change to the maker's details."""
+
+
+def _parts(data: dict[str, Any]) -> dict[str, Any]:
+    """An assessment (as JSON data) cut into the parts a change may name: one per answer and open item (by
+    question id), and one per other top-level field (``part(field)``: ``META``, ``MAKER``, ...)."""
+    data = dict(data)
+    data.pop("revision", None)  # the store counts saves; no change makes it
     parts: dict[str, Any] = {}
     for qid, answer in data.pop("answers").items():
         parts[qid] = [answer, None]
     for qid, item in data.pop("open_items").items():
         parts.setdefault(qid, [None, None])[1] = item
-    meta = data.pop("meta")
-    meta.pop("updated", None)
-    parts[META] = meta
-    parts[MAKER] = data.pop("maker", None)
-    data.pop("revision", None)
-    parts[CONSENT] = data.pop("consent_record", None)
-    parts["@rest"] = data
+    data["meta"] = {k: v for k, v in data["meta"].items() if k != "updated"}  # the store stamps it
+    parts.update({part(field): value for field, value in data.items()})
     return parts
 
 
-def changed_parts(before: Assessment, after: Assessment) -> set[str]:
-    """The parts (question ids, ``META``, ``MAKER``, ``@rest``) that differ between two versions."""
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
     a, b = _parts(before), _parts(after)
     return {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+
+
+def changed_parts(before: Assessment, after: Assessment) -> set[str]:
+    """The parts (question ids, ``META``, ``MAKER``, other ``part(field)``) that differ between two versions."""
+    return _changed(before.model_dump(mode="json"), after.model_dump(mode="json"))
 
 
 class Session:
@@ -92,10 +99,16 @@ class Session:
         return self.state.generation
 
     def widget_key(self, *parts: str) -> str:
-        """A widget key that names the assessment, the draft's generation and the item (e.g. a question)."""
+        """A widget key that names the assessment, the draft's generation, the language and the item.
+
+        The language is part of the key because choice widgets (radio, multiselect, selectbox) send their value
+        from the browser as the *label* of the chosen option. When the labels change language, the browser's old
+        label matches no option and Streamlit would reset the widget to empty and report that as a change, which
+        erased answers. A widget of another language is a new widget, given its value from the draft.
+        """
         draft = self.draft
         aid = draft.id if draft is not None else "none"
-        return ".".join(("w", aid, str(self.generation), *parts))
+        return ".".join(("w", aid, str(self.generation), self.state.lang or "-", *parts))
 
     # ------------------------------------------------------------------ opening and closing
     def _replace(self, assessment: Assessment | None) -> None:
@@ -141,12 +154,13 @@ class Session:
         draft = self.draft
         if draft is None:
             return self.status
-        before = draft.model_copy(deep=True)
+        before = draft.model_dump(mode="json")
         mutate(draft)
-        stray = changed_parts(before, draft) - set(touches)
+        stray = _changed(before, draft.model_dump(mode="json")) - set(touches)
         if stray:
-            self.state.draft = before
+            self.state.draft = Assessment.model_validate(before)
             self.state.refused += 1
+            self.state.generation += 1  # the widgets show the draft again, not the refused value
             log.warning("refused a change that would also alter %s (it named only %s)",
                         sorted(stray), sorted(set(touches)))
             return self.status
@@ -159,6 +173,7 @@ class Session:
         draft = self.draft
         if draft is None:
             return self.status
+        self.state.tried_at = time.monotonic()
         try:
             stored = self.store.save(draft)
         except StaleWriteError:
@@ -174,9 +189,12 @@ class Session:
         self.state.status = status
         return status
 
-    def retry_pending(self) -> bool:
-        """While the store is unavailable, try to save the kept answers once more. True when that saved them."""
+    def retry_pending(self, min_wait_s: float = 0.0) -> bool:
+        """While the store is unavailable, try to save the kept answers once more (unless the last attempt was
+        less than ``min_wait_s`` ago: each attempt may wait for a lock). True when that saved them."""
         if self.draft is None or self.status != SaveStatus.unavailable:
+            return False
+        if time.monotonic() - self.state.tried_at < min_wait_s:
             return False
         if self.save() != SaveStatus.saved:
             return False

@@ -21,10 +21,11 @@ import streamlit as st
 from vigil.catalog import Catalog, ChecklistError
 from vigil.engine import evaluate
 from vigil.i18n import t
+from vigil.i18n.formats import tn
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.results import Evaluation
-from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError
+from vigil.store import AssessmentStore, NotFoundError, StoreError, StoreUnavailableError, UnreadableError
 from vigil.ui import language, resources
 from vigil.ui.session import Session
 from vigil.ui.state import KEY, Flash, UiState
@@ -104,7 +105,7 @@ def prepare() -> Context:
     try:
         ctx.catalog = resources.catalog()
     except ChecklistError as exc:
-        ctx.problem = t(lang, "ui.problem.catalog", count=len(exc.problems))
+        ctx.problem = tn(lang, "ui.problem.catalog", len(exc.problems))
         return ctx
     try:
         ctx.store = resources.store()
@@ -137,6 +138,9 @@ def _sync_url(ctx: Context, session: Session) -> None:
         except NotFoundError:
             del st.query_params[URL_PARAM]
             flash(ctx, "ui.flash.link_not_found")
+        except UnreadableError as exc:  # a newer Vigil's or a damaged row: say so calmly, list it on Start
+            del st.query_params[URL_PARAM]
+            flash(ctx, exc.i18n_key)
         except StoreUnavailableError:
             ctx.problem = t(ctx.lang, "ui.problem.store")
         else:
@@ -155,13 +159,14 @@ def _sync_url(ctx: Context, session: Session) -> None:
 
 
 def _page_modules() -> list[tuple[str, ModuleType, str]]:
-    from vigil.ui.pages import family, practice, questionnaire, results, start, support
+    from vigil.ui.pages import credentials, family, practice, questionnaire, results, start, support
 
     return [
         ("start", start, ":material/home:"),
         ("questionnaire", questionnaire, ":material/checklist:"),
         ("results", results, ":material/insights:"),
         ("family", family, ":material/diversity_3:"),
+        ("credentials", credentials, ":material/verified:"),
         ("support", support, ":material/volunteer_activism:"),
         ("practice", practice, ":material/tune:"),
     ]

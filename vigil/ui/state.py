@@ -43,6 +43,17 @@ class Prepared:
 
 
 @dataclass
+class StampedFile:
+    """A file just given Content Credentials, offered for download on the credentials page."""
+
+    assessment: str
+    name: str
+    media_type: str
+    data: bytes
+    local: bool
+
+
+@dataclass
 class StartState:
     """What the Start page keeps between reruns."""
 
@@ -69,6 +80,8 @@ class UiState:
     cookie_pending: str | None = None
     announced: SaveStatus | None = None
     """The save status the banner last announced (a toast is shown once per change)."""
+    tried_at: float = 0.0
+    """When saving was last attempted (``time.monotonic()``)."""
     saved_later: bool = False
     """Answers kept while the store was away have since been saved by the background retry: say so once."""
     sections: dict[str, str] = field(default_factory=dict)
@@ -80,5 +93,8 @@ class UiState:
     documents: dict[str, Prepared] = field(default_factory=dict)
     document_failed: dict[str, str] = field(default_factory=dict)
     start: StartState = field(default_factory=StartState)
+    stamped: StampedFile | None = None
     refused: int = 0
     """Changes the save guard refused in this session (see ``Session.change``)."""
+    refused_told: int = 0
+    """How many of them the user has been told about."""

@@ -13,9 +13,11 @@ import streamlit as st
 
 from vigil import practice
 from vigil.i18n import t
+from vigil.i18n.formats import widget_date_format
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, PeopleField, PeopleFieldKind, Question, QuestionKind
 from vigil.models.common import pick
+from vigil.models.limits import LONG_TEXT_MAX, PEOPLE_MAX, SHORT_TEXT_MAX
 from vigil.ui import answers, consent_panel
 from vigil.ui.session import META, Session
 from vigil.ui.shell import Context
@@ -103,15 +105,17 @@ def _main_widget(ctx: Context, session: Session, q: Question, answer: Answer | N
                        on_change=_on_value, args=args, format_func=partial(_option_label, ctx.lang, q),
                        placeholder=ctx.t("ui.q.choose"))
     elif q.kind == QuestionKind.short_text:
-        st.text_input(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args, max_chars=2_000)
+        st.text_input(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args,
+                      max_chars=SHORT_TEXT_MAX)
     elif q.kind == QuestionKind.long_text:
-        st.text_area(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args, max_chars=50_000)
+        st.text_area(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args,
+                     max_chars=LONG_TEXT_MAX)
     elif q.kind == QuestionKind.number:
         st.number_input(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args,
                         min_value=q.min, max_value=q.max, value=None, step=1.0, format="%g")
     elif q.kind == QuestionKind.date:
         st.date_input(label, key=key, label_visibility="collapsed", on_change=_on_value, args=args, min_value=EARLIEST,
-                      max_value=LATEST, value=None, format="YYYY-MM-DD")
+                      max_value=LATEST, value=None, format=widget_date_format(ctx.lang))
 
 
 def _dont_know_box(ctx: Context, session: Session, q: Question, answer: Answer | None) -> None:
@@ -130,13 +134,13 @@ def _open_item(ctx: Context, session: Session, draft: Assessment, q: Question) -
         for col, fld in ((c1, "what"), (c2, "who")):
             key = session.widget_key("oi", q.id, fld)
             _init(key, getattr(item, fld) if item else "")
-            col.text_input(ctx.t(f"ui.open.{fld}"), key=key, max_chars=2_000,
+            col.text_input(ctx.t(f"ui.open.{fld}"), key=key, max_chars=SHORT_TEXT_MAX,
                            on_change=_on_open_item, args=(session, q.id, fld, key))
         c3, c4 = st.columns(2)
         key = session.widget_key("oi", q.id, "due")
         _init(key, item.due if item else None)
         c3.date_input(ctx.t("ui.open.due"), key=key, value=None, min_value=dt.date(2000, 1, 1),
-                      max_value=LATEST, format="YYYY-MM-DD",
+                      max_value=LATEST, format=widget_date_format(ctx.lang),
                       on_change=_on_open_item, args=(session, q.id, "due", key))
         key = session.widget_key("oi", q.id, "done")
         _init(key, bool(item and item.done))
@@ -147,7 +151,7 @@ def _open_item(ctx: Context, session: Session, draft: Assessment, q: Question) -
 
 
 def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: PeopleField,
-                  stored: str | None) -> None:
+                  stored: str | list[str] | None) -> None:
     key = session.widget_key("p", q.id, pid, fld.id)
     _init(key, answers.person_widget_value(q, fld.id, stored))
     # Widget labels become the field's accessible name as they are: plain checklist text, not escaped Markdown.
@@ -157,13 +161,17 @@ def _person_field(ctx: Context, session: Session, q: Question, pid: str, fld: Pe
         labels = {o.id: pick(o.label, ctx.lang) for o in fld.options}
         st.selectbox(label, list(labels), key=key, on_change=_on_person, args=args,
                      format_func=partial(_label_from, labels), placeholder=ctx.t("ui.q.choose"))
+    elif fld.kind == PeopleFieldKind.multi_choice:
+        labels = {o.id: pick(o.label, ctx.lang) for o in fld.options}
+        st.multiselect(label, list(labels), key=key, on_change=_on_person, args=args,
+                       format_func=partial(_label_from, labels), placeholder=ctx.t("ui.q.choose"))
     elif fld.kind == PeopleFieldKind.date:
-        st.date_input(label, key=key, value=None, min_value=EARLIEST, max_value=LATEST, format="YYYY-MM-DD",
-                      on_change=_on_person, args=args)
+        st.date_input(label, key=key, value=None, min_value=EARLIEST, max_value=LATEST,
+                      format=widget_date_format(ctx.lang), on_change=_on_person, args=args)
     elif fld.kind == PeopleFieldKind.long_text:
-        st.text_area(label, key=key, max_chars=2_000, on_change=_on_person, args=args, height=80)
+        st.text_area(label, key=key, max_chars=SHORT_TEXT_MAX, on_change=_on_person, args=args, height=80)
     else:
-        st.text_input(label, key=key, max_chars=2_000, on_change=_on_person, args=args)
+        st.text_input(label, key=key, max_chars=SHORT_TEXT_MAX, on_change=_on_person, args=args)
     if fld.help:
         st.caption(md_escape(pick(fld.help, ctx.lang)))
 
@@ -201,8 +209,11 @@ def _people(ctx: Context, session: Session, draft: Assessment, q: Question) -> N
             else:
                 st.button(ctx.t("ui.people.remove"), key=session.widget_key("prm", q.id, person.id),
                           icon=":material/person_remove:", on_click=_ask, args=(session, q.id, person.id))
+    full = sum(len(a.people or []) for a in draft.answers.values()) >= PEOPLE_MAX
     st.button(ctx.t("ui.people.add"), key=session.widget_key("padd", q.id), icon=":material/person_add:",
-              on_click=_change, args=(session, q.id, answers.add_person, q))
+              on_click=_change, args=(session, q.id, answers.add_person, q), disabled=full)
+    if full:
+        st.caption(ctx.t("limits.people_full", people=PEOPLE_MAX))
 
 
 # --------------------------------------------------------------------------- why, note, evidence
@@ -238,7 +249,7 @@ def _note_and_evidence(ctx: Context, session: Session, q: Question, answer: Answ
     with st.expander(title):
         key = session.widget_key("note", q.id)
         _init(key, a.note)
-        st.text_area(ctx.t("ui.q.note"), key=key, max_chars=50_000, height=90,
+        st.text_area(ctx.t("ui.q.note"), key=key, max_chars=LONG_TEXT_MAX, height=90,
                      on_change=_on_note, args=(session, q.id, key))
         st.caption(ctx.t("ui.evidence.intro"))
         for i, ev in enumerate(a.evidence):
@@ -292,6 +303,6 @@ def details(ctx: Context, session: Session) -> None:
         for col, field in ((c1, "title"), (c2, "assessor")):
             key = session.widget_key("meta", field)
             _init(key, getattr(draft.meta, field))
-            col.text_input(ctx.t(f"ui.details.{field}"), key=key, max_chars=200,
+            col.text_input(ctx.t(f"ui.details.{field}"), key=key, max_chars=SHORT_TEXT_MAX,
                            on_change=_on_meta, args=(session, field, key))
         st.caption(ctx.t("ui.details.help"))

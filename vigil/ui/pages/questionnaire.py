@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from vigil.models.checklist import QuestionKind
 from vigil.models.common import pick
 from vigil.models.results import SectionState
-from vigil.ui import steps, style, widgets
+from vigil.ui import consent, steps, style, widgets
 from vigil.ui.shell import Context, opened
 from vigil.ui.state import UiState
 from vigil.ui.text import md_escape
@@ -52,6 +53,12 @@ def render(ctx: Context) -> None:
                       type="primary" if sid == current else "tertiary", width="stretch",
                       help=ctx.t(f"ui.section.{state.value}"), on_click=_go_to, args=(ui, draft.id, sid))
         st.caption(ctx.t("ui.q.legend"))
+        style.accessible_names({
+            f"vigil.step.{draft.id}.{sid}":
+                f"{n}. {pick(checklist.sections[order.index(sid)].title, ctx.lang)}, "
+                f"{ctx.t(f'ui.section.{by_id[sid].state.value}')}"
+            for n, sid in enumerate(visible, start=1)
+        })
     section = checklist.sections[order.index(current)]
     with main:
         position = visible.index(current) + 1
@@ -64,6 +71,8 @@ def render(ctx: Context) -> None:
         for q in section.questions:
             if q.id in shown:
                 widgets.question(ctx, session, checklist, q)
+                if q.kind == QuestionKind.people:
+                    consent.people(ctx, checklist, ev, key=f"vigil_consent_{q.id}")
         before, after = steps.neighbours(visible, current)
         with st.container(horizontal=True, horizontal_alignment="distribute", key="vigil_q_nav"):
             if before is not None:

@@ -8,7 +8,7 @@ import streamlit as st
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation, Finding
-from vigil.ui import chart, documents
+from vigil.ui import chart, consent, documents
 from vigil.ui.shell import Context, opened
 from vigil.ui.text import md_escape
 
@@ -24,9 +24,13 @@ def _verdict(ctx: Context, ev: Evaluation) -> None:
         st.caption(ctx.t("ui.results.verdict"))
         st.subheader(ctx.t(f"verdict.{verdict}"))
         st.write(ctx.t(f"ui.verdict.long.{verdict}"))
-        if ev.verdict.reasons:
-            st.markdown(f"**{md_escape(ctx.t('ui.results.reasons'))}**")
-            for f in ev.verdict.reasons:
+        cause = ev.verdict.cause
+        if cause is not None:
+            st.markdown(f"**{md_escape(ctx.t('ui.results.cause'))}**")
+            _finding(ctx, cause)
+        if ev.verdict.next:
+            st.markdown(f"**{md_escape(ctx.t('ui.results.next'))}**")
+            for f in ev.verdict.next:
                 _finding(ctx, f)
 
 
@@ -98,6 +102,7 @@ def render(ctx: Context) -> None:
             ctx.go("questionnaire")
         if st.button(ctx.t("ui.results.family"), key="vigil.r.family", icon=":material/diversity_3:"):
             ctx.go("family")
+    consent.people(ctx, checklist, ev, key="vigil_results_consent")
     _dimensions(ctx, checklist, ev)
     _findings(ctx, ev)
     _open_items(ctx, ev)

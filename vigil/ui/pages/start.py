@@ -6,12 +6,15 @@ User text (titles, references) is shown with ``st.text``: literal, never Markdow
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from vigil import practice
 from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
+from vigil.models.limits import FILE_BYTES_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 from vigil.models.profile import PracticeDefaults, Template
 from vigil.store import NotFoundError, StoreError, StoreUnavailableError, UnreadableError
 from vigil.store.queue import PAGE_SIZES, QueuePage, QueueRow
@@ -20,6 +23,7 @@ from vigil.ui.session import duplicate
 from vigil.ui.shell import Context, pop_flash
 from vigil.ui.text import md_escape
 
+ROW_PX = 36
 Q = "vigil.queue."
 """Widget keys of the queue's choices."""
 
@@ -83,9 +87,10 @@ def _begin(ctx: Context) -> None:
                                  format_func=names.__getitem__)
             chosen = checklists[index or 0]
         c1, c2, c3 = st.columns([3, 2, 3], vertical_alignment="bottom")
-        title = c1.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=2_000,
+        title = c1.text_input(ctx.t("ui.start.new.title"), key="vigil.start.title", max_chars=SHORT_TEXT_MAX,
                               placeholder=ctx.t("ui.start.new.placeholder"))
-        reference = c2.text_input(ctx.t("ui.queue.new.reference"), key="vigil.start.reference", max_chars=2_000,
+        reference = c2.text_input(ctx.t("ui.queue.new.reference"), key="vigil.start.reference",
+                                  max_chars=SHORT_TEXT_MAX,
                                   placeholder="K-2026-118")
         templates = _templates(ctx, chosen)
         by_id = {tpl.id: tpl for tpl in templates}
@@ -163,7 +168,8 @@ def _pager(ctx: Context, choices: listing.Choices, page: QueuePage) -> None:
                  icon=":material/chevron_left:", width="stretch"):
         ctx.state.start.page = max(choices.page - 1, 0)
         st.rerun()
-    c2.caption(listing.showing(ctx.t, page.total, choices.page * choices.size, len(page.rows)))
+    c2.container(key="vigil.queue.count").caption(
+        listing.showing(ctx.t, page.total, choices.page * choices.size, len(page.rows)))
     if c3.button(ctx.t("ui.queue.next"), key="vigil.queue.next", disabled=choices.page >= pages - 1,
                  icon=":material/chevron_right:", width="stretch"):
         ctx.state.start.page = min(choices.page + 1, pages - 1)
@@ -178,35 +184,54 @@ def _queue(ctx: Context) -> None:
         page = ctx.store.queue(listing.query(choices))
         if not page.rows and page.total and choices.page:  # the page emptied (rows deleted): back to the first
             ctx.state.start.page = 0
-            page = ctx.store.queue(listing.query(listing.Choices(**{**choices.__dict__, "page": 0})))
-            choices = listing.Choices(**{**choices.__dict__, "page": 0})
+            choices = dataclasses.replace(choices, page=0)
+            page = ctx.store.queue(listing.query(choices))
     except StoreUnavailableError:
         st.info(ctx.t("ui.problem.store"), icon=":material/info:")
         return
     if page.total == 0 and not (choices.search or choices.verdicts or choices.waiting):
         st.caption(ctx.t("ui.start.saved.none"))
         return
-    for row in page.rows:
-        _row(ctx, row)
+    chosen = _table(ctx, choices, page)
     _pager(ctx, choices, page)
+    if chosen is not None:
+        _selected(ctx, chosen)
+    elif page.rows:
+        st.caption(ctx.t("ui.queue.choose"))
 
 
-def _row(ctx: Context, row: QueueRow) -> None:
+def _table(ctx: Context, choices: listing.Choices, page: QueuePage) -> QueueRow | None:
+    """The page's rows as one table (one element however many rows: the page costs the same at 25 or 50).
+    Cells are plain text, never Markdown. Choosing a row shows what can be done with it."""
+    if not page.rows:
+        st.caption(listing.showing(ctx.t, page.total, 0, 0))
+        return None
+    columns = listing.table_columns(ctx.t)
+    table = [listing.cells(ctx.t, r) for r in page.rows]
+    data = {name: [cells[i] for cells in table] for i, name in enumerate(columns)}
+    # a new query, page or count (after a delete or duplicate) is a new table: a choice never points at another row
+    what = (choices.search, choices.verdicts, choices.waiting, choices.sort, choices.size, page.total)
+    key = f"{Q}table.{choices.page}.{abs(hash(what))}"
+    # a click on any cell of a row chooses it (as does the row's tick box); every row shows, no inner scrolling
+    event = st.dataframe(data, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"],
+                         hide_index=True, width="stretch", row_height=ROW_PX, height=ROW_PX * (len(page.rows) + 1) + 3)
+    if event is None:
+        return None
+    chosen = list(event.selection.rows) or [cell[0] for cell in event.selection.cells]
+    return page.rows[chosen[0]] if chosen and 0 <= chosen[0] < len(page.rows) else None
+
+
+def _selected(ctx: Context, row: QueueRow) -> None:
     with st.container(border=True, key=f"vigil.start.row.{row.id}"):
-        left, right = st.columns([3, 2], vertical_alignment="center")
-        with left:
-            st.text(row.title or ctx.t("ui.untitled"))  # user text: literal
-            if row.reference:
-                st.text(row.reference)
-            if row.openable:
-                st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
-            else:
-                st.caption(ctx.t(f"ui.queue.cannot_open.{row.problem}"))
-        with right:
-            if row.openable:
-                _row_actions(ctx, row)
-            else:
-                _unopenable_actions(ctx, row)
+        st.text(row.title or ctx.t("ui.untitled"))  # user text: literal
+        if row.reference:
+            st.text(row.reference)
+        if row.openable:
+            st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
+            _row_actions(ctx, row)
+        else:
+            st.warning(ctx.t(f"ui.queue.cannot_open.{row.problem}"), icon=":material/info:")
+            _unopenable_actions(ctx, row)
         if ctx.state.start.confirm_delete == row.id:
             _confirm_delete(ctx, row.id)
 
@@ -214,7 +239,8 @@ def _row(ctx: Context, row: QueueRow) -> None:
 def _row_actions(ctx: Context, row: QueueRow) -> None:
     assert ctx.store is not None
     b1, b2, b3 = st.columns(3)
-    if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", width="stretch"):
+    if b1.button(ctx.t("ui.start.open"), key=f"vigil.start.open.{row.id}", type="primary",
+                 icon=":material/arrow_forward:", width="stretch"):
         _open(ctx, row.id)
     if b2.button(ctx.t("ui.start.duplicate"), key=f"vigil.start.dup.{row.id}", width="stretch"):
         try:
@@ -285,9 +311,11 @@ def _on_import(ctx: Context, key: str) -> None:
 
 
 def _import(ctx: Context) -> None:
-    with st.expander(ctx.t("ui.start.import.heading"), icon=":material/upload_file:",
-                     expanded=ctx.state.start.import_error is not None):
+    with st.container(border=True, key="vigil.start.import"):
+        st.subheader(ctx.t("ui.start.import.heading"))
         st.caption(ctx.t("ui.start.import.help"))
+        text_max = f"{TEXT_TOTAL_MAX:,}".replace(",", "." if ctx.lang == "de" else ",")
+        st.caption(ctx.t("limits.import", mb=FILE_BYTES_MAX // 1_048_576, people=PEOPLE_MAX, text=text_max))
         key = f"vigil.start.upload.{ctx.state.start.import_counter}"
         st.file_uploader(ctx.t("ui.start.import.label"), type=["json"], key=key,
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
