@@ -9,6 +9,7 @@ from sqlalchemy import text
 from tests.consent.test_actions import NOW, WEEK, _answer, _scenario
 from vigil.consent_actions import record_answer, token_hash
 from vigil.consent_service import issue_link, remember
+from vigil.models.assessment import new_id
 from vigil.models.consent_record import Response, verify
 from vigil.store.links import LinkIndex, LinkTarget
 from vigil.store.sql import SqlStore
@@ -46,3 +47,19 @@ def test_links_and_heads_round_trip_and_tampering_is_caught(store: SqlStore) -> 
     assert problem is not None and (problem.seq, problem.reason) == (2, "removed_at_end")
     index.forget_assessment(stored.id)
     assert index.find(token_hash(token)) is None
+
+
+def test_deleting_an_assessment_removes_its_links_and_head(store: SqlStore) -> None:
+    a, checklist = _scenario()
+    index = LinkIndex(store.engine)
+    stored = store.create(a)
+    person = (stored.answers["people"].people or [])[0].id
+    stored, token = issue_link(store, index, checklist, stored, person, "de", WEEK, NOW)
+    remember(index, stored)
+    again = _scenario()[0].model_copy(update={"id": new_id()})
+    _, other_token = issue_link(store, index, checklist, store.create(again), person, "en", WEEK, NOW)
+    assert index.find(token_hash(token)) is not None and index.anchor(stored.id) is not None
+    store.delete(stored.id)
+    assert index.find(token_hash(token)) is None
+    assert index.anchor(stored.id) is None
+    assert index.find(token_hash(other_token)) is not None  # another assessment's link still opens

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from vigil.models.consent_record import Anchor
 from vigil.store.schema import consent_heads, consent_links
@@ -24,6 +24,12 @@ class LinkTarget:
     assessment_id: str
     person_id: str
     link_id: str
+
+
+def forget(conn: Connection, assessment_id: str) -> None:
+    """Remove an assessment's links and record head (inside the caller's transaction: the store's delete)."""
+    conn.execute(delete(consent_links).where(consent_links.c.assessment_id == assessment_id))
+    conn.execute(delete(consent_heads).where(consent_heads.c.assessment_id == assessment_id))
 
 
 class LinkIndex:
@@ -52,8 +58,7 @@ class LinkIndex:
         """When an assessment is deleted, its links open nothing any more."""
         self._ensure()
         with self._engine.begin() as conn:
-            conn.execute(delete(consent_links).where(consent_links.c.assessment_id == assessment_id))
-            conn.execute(delete(consent_heads).where(consent_heads.c.assessment_id == assessment_id))
+            forget(conn, assessment_id)
 
     def anchor(self, assessment_id: str) -> Anchor | None:
         self._ensure()
