@@ -14,7 +14,8 @@ if __name__ == "__main__":
 
     st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
     if relative_view.requested():  # a relative's private link: their page alone, whatever the path
-        st.navigation([st.Page(relative.render, title="Vigil", url_path="relative", default=True)],
+        bare = shell.bare()  # not prepare(): nothing else from the URL (?a=) is opened for a relative
+        st.navigation([st.Page(lambda: relative.render(bare), title="Vigil", url_path="relative", default=True)],
                       position="hidden").run()
     elif signin.gate():  # sign-in only when the server is configured for it (.streamlit/secrets.toml [auth])
         ctx = shell.prepare()

@@ -120,7 +120,9 @@ def test_two_relatives_answer_and_the_verdict_and_register_change(world: tuple[W
     assert evaluation.verdict.id == VerdictId.stop
     assert {f.id for f in evaluation.findings} != before
     seen = read_with_own_answers(checklist, stored, dt.date.today()).answers["people"].people or []
-    assert [p.values["position"] for p in seen] == ["agrees", "objects"]
+    # the plan (vigil.render.plan) also asks about showing it publicly, earning from it and keeping it: two of five
+    assert own[first].answer.asked == ["likeness", "voice", "public", "commercial", "retention"]
+    assert [p.values["position"] for p in seen] == ["agrees_in_part", "objects"]
     assert seen[0].values["scope"] == "likeness, voice" and seen[0].values["recorded"] == "written"
 
     # the plan changes afterwards: the first agreement is marked as given for an earlier plan

@@ -23,7 +23,6 @@ from vigil.ui.text import md_escape
 
 _RECORD = part("consent_record")
 """The consent record: changed only through ``vigil.consent_actions`` (a link made, revoked, handed over)."""
-ISSUED = "vigil.consent.issued"
 
 
 def _now() -> dt.datetime:
@@ -64,7 +63,7 @@ def _issue(ctx: Context, session: Session, checklist: Checklist, person: str, la
         token = new_token()
     index.add(token_hash(token), LinkTarget(session.draft.id, person, link), now)
     remember(index, session.draft)
-    st.session_state[ISSUED] = (person, token, in_person)
+    ctx.state.consent.issued = (person, token, in_person)
 
 
 def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> None:
@@ -100,7 +99,7 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
         if mine.for_earlier_plan:
             st.warning(md_escape(i18n.t(lang, "consent.maker.earlier_plan", changes=", ".join(
                 labels.get(c, c) for c in mine.changed))), icon=":material/update:")
-    issued = st.session_state.pop(ISSUED, None)
+    issued, ctx.state.consent.issued = ctx.state.consent.issued, None
     if isinstance(issued, tuple):
         person, token, in_person = issued
         key = "consent.maker.hand_over_ready" if in_person else "consent.maker.link_ready"

@@ -1,4 +1,4 @@
-"""What the relative's page draws and does (the page script in ``pages/relative.py`` only calls ``page``)."""
+"""What the relative's page draws and does (``pages/relative.py`` only calls ``page``)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from vigil.models.consent_record import Anchor, RecordedAnswer, Response, Signat
 from vigil.render.text import format_date
 from vigil.store import NotFoundError, StaleWriteError, StoreError
 from vigil.ui import resources
+from vigil.ui.state import ConsentState
 from vigil.ui.text import md_escape
 
 TOKEN_PARAM = "k"  # noqa: S105 - the name of the URL parameter, not a secret
-SENT = "vigil.relative.sent"
 
 
 def _literal(text: str) -> str:
@@ -111,7 +111,7 @@ def _current(lang: str, own: OwnAnswer) -> None:
         st.warning(t(lang, "consent_page.earlier_plan"), icon=":material/update:")
 
 
-def _form(token: str, shown: PageText, link: str, now: dt.datetime) -> None:
+def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.datetime) -> None:
     lang = shown.lang
     st.subheader(t(lang, "consent_page.your_answer"), anchor=False)
     with st.form("vigil.relative.form", clear_on_submit=False, enter_to_submit=False):
@@ -144,7 +144,7 @@ def _form(token: str, shown: PageText, link: str, now: dt.datetime) -> None:
     if failed:
         st.error(t(lang, failed), icon=":material/error:")
         return
-    st.session_state[SENT] = format_date(now.date(), lang)
+    state.sent = format_date(now.date(), lang)
     st.rerun()
 
 
@@ -173,7 +173,7 @@ def _withdraw(token: str, lang: str, link: str, now: dt.datetime) -> None:
             st.rerun()
 
 
-def page(now: dt.datetime) -> None:
+def page(state: ConsentState, now: dt.datetime) -> None:
     token = st.query_params.get(TOKEN_PARAM, "")
     for other in [k for k in st.query_params if k != TOKEN_PARAM]:
         del st.query_params[other]  # a link opens its own page only: nothing else from the URL is read
@@ -187,12 +187,12 @@ def page(now: dt.datetime) -> None:
     lang = info.lang
     shown = page_text(checklist, assessment, lang, now.date())
     _show_text(shown)
-    sent = st.session_state.pop(SENT, None)
-    if isinstance(sent, str):
+    sent, state.sent = state.sent, None
+    if sent is not None:
         st.success(t(lang, "consent_page.sent", date=sent), icon=":material/mark_email_read:")
     own = own_answers(assessment.consent_record, plan_snapshot(checklist, assessment, now.date())).get(info.person)
     if own is not None:
         _current(lang, own)
-    _form(token, shown, info.id, now)
+    _form(state, token, shown, info.id, now)
     if own is not None and own.answer is not None:
         _withdraw(token, lang, info.id, now)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 from vigil.ui import relative_view
+from vigil.ui.shell import Context
 
 
-def render() -> None:
-    relative_view.page(dt.datetime.now(dt.UTC).replace(microsecond=0))
+def render(ctx: Context) -> None:
+    """The page shows the link's language (``ctx.lang`` is not used) and keeps only ``ctx.state.consent``."""
+    relative_view.page(ctx.state.consent, dt.datetime.now(dt.UTC).replace(microsecond=0))
