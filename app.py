@@ -24,6 +24,10 @@ if __name__ == "__main__":
         frame.banner(ctx)
         navigation.run()
 else:
+    # Imported once here, in the server's main thread, before any page runs: two page runs importing pandas for
+    # the first time at once (a chart and a table) can see it half-initialised ("partially initialized module").
+    import altair  # noqa: F401
+    import pandas  # noqa: F401
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
     from streamlit import config

@@ -103,6 +103,9 @@ def test_german_page_speaks_german_and_reads_no_icon_names(page: Page, app_serve
     expect(uploader).to_contain_text(t("de", "st.upload"))
     expect(uploader).to_contain_text("pro Datei")
     expect(uploader).not_to_contain_text("per file")
+    title = d.keyed("vigil.start.title")
+    title.locator("input").fill("Sprache der Seite")  # typed, not applied yet: Streamlit says how to apply it
+    expect(title.locator('[data-testid="InputInstructions"]')).to_contain_text(t("de", "st.enter_to_apply"))
     d.begin("Sprache der Seite")
     d.idle(500)
     select_all = page.get_by_role("option", name=t("de", "st.select_all"))

@@ -17,7 +17,7 @@ from vigil.models.assessment import Answer, Person
 CHECKLIST = load_catalog().latest()[0]
 TYPST = '#read("/etc/passwd") *x* $y$ <z> @ref ] #panic("x") ['
 HTML = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-MARKDOWN = "**bold** _it_ [link](http://example.com/x) `code` # heading"
+MARKDOWN = "**bold** _it_ [link](http://example.com/x) `code` # heading :material/warning: www.example.com a@example.com"
 RTL = "\u202eevil\u202c فاطمة الزهراء"
 LONG = "Eine sehr lange Notiz über die Familie. " * 150
 
@@ -45,13 +45,15 @@ def test_hostile_text_is_shown_and_printed_literally(app: Page) -> None:
     d.dont_know(CHECKLIST.question("all_listed"))
     d.open_item(CHECKLIST.question("all_listed"), HTML, MARKDOWN)
 
-    # the page: the title and the person as the maker typed them, nothing executed
+    # the work queue: the title as the maker typed it, nothing executed (the queue shows no person's name)
     d.go_page("start")
     expect(app.get_by_text(HTML, exact=False).first).to_be_visible()
-    expect(app.get_by_text(TYPST, exact=False).first).to_be_visible()
     d.go_page("results")
     expect(app.get_by_text(HTML, exact=False).first).to_be_visible()
-    expect(app.get_by_text(MARKDOWN, exact=False).first).to_be_visible()
+    # shown literally (an invisible word joiner may follow "http" or "@": it keeps Streamlit from making links)
+    app.wait_for_function("(m) => document.body.innerText.replaceAll('\\u2060', '').includes(m)", arg=MARKDOWN,
+                          timeout=20_000)
+    assert app.locator('main a[href*="example.com"], [data-testid="stSidebar"] a[href*="example.com"]').count() == 0
     assert app.evaluate("() => window.__pwned") is None
     assert not dialogs
     # Markdown in user text would become <strong>bold</strong>, <em>it</em>, <a>link</a>, <code>code</code>; a name

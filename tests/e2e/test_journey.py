@@ -64,6 +64,8 @@ def test_whole_journey(app: Page, app_server: AppServer, lang: str) -> None:
     d = Driver(app, checklist)
     if lang != "en":
         d.set_language(lang)
+    expect(d.keyed("vigil.start.title").locator("input")).to_be_visible()  # drawn, not a blank page
+    d.idle()
     shot(app, f"{lang}-01-start")
     d.begin("Farewell clip for Andrei" if lang == "en" else "Abschiedsclip für Andrei")
     status_before = d.sidebar().inner_text()

@@ -107,7 +107,7 @@ def test_fixed_timestamp_gives_identical_bytes(checklist: Checklist, render: obj
 
 
 def test_full_report_has_a_sane_page_count(report_en: bytes) -> None:
-    assert 6 <= page_count(report_en) <= 30
+    assert 4 <= page_count(report_en) <= 30  # was 6: the lean report puts the same content on 5 pages
 
 
 @pytest.mark.parametrize("render", RENDERERS)

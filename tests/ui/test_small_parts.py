@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.support.tiny import TODAY, assessment, complete_fine, tiny_checklist
@@ -9,7 +11,7 @@ from vigil.engine import evaluate
 from vigil.models.assessment import Answer
 from vigil.models.results import DimensionStatus
 from vigil.ui import chart, language, listing, steps
-from vigil.ui.text import md_escape, shorten
+from vigil.ui.text import WORD_JOINER, md_escape, shorten
 
 
 @pytest.mark.parametrize(("stored", "expected"), [
@@ -40,15 +42,28 @@ def test_cookie_script_only_takes_known_languages() -> None:
         language.cookie_script("de'; alert(1); '")
 
 
-@pytest.mark.parametrize("hostile", [
+HOSTILE_MARKDOWN = [
     '#read("/etc/passwd")', "*x* $y$ <z>", "<script>alert(1)</script>", "\u202eevil", ":red[alarm]",
-    "[link](http://x)", "# heading", "1. list", "a\\b",
-])
+    "[link](http://x)", "# heading", "1. list", "a\\b", ":material/warning: now", "see www.example.org",
+    "HTTPS://example.com/x", "write to a.b@example.de", "&#58; stays", "ftp://x mailto:y",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_MARKDOWN)
 def test_md_escape_leaves_no_markup(hostile: str) -> None:
     escaped = md_escape(hostile)
+    bare = escaped.replace("&#58;", "")  # the colon's character reference is ours
     for ch in "*$<>[]#`_:":
-        assert f"{ch}" not in escaped.replace(f"\\{ch}", "")
-    assert escaped.replace("\\", "") == hostile.replace("\\", "")
+        assert f"{ch}" not in bare.replace(f"\\{ch}", "")
+    shown = escaped.replace("&#58;", ":").replace(WORD_JOINER, "").replace("\\", "")
+    assert shown == hostile.replace("\\", "")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_MARKDOWN)
+def test_md_escape_leaves_nothing_streamlit_turns_into_a_link_or_an_icon(hostile: str) -> None:
+    shown = md_escape(hostile).replace("\\", "")  # what Markdown leaves as text, before Streamlit's own passes
+    assert re.search(r"(?i)(https?|ftp|mailto)://|www\.|@\w", shown) is None
+    assert re.search(r":[a-z]+/", shown) is None  # :material/...: and the like
 
 
 def test_shorten() -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import typst
 
@@ -32,11 +32,10 @@ class LabelsPayload(Base):
     notice: str
 
 
-def _compile(template: str, payload: Base | dict[str, Any], inp: DocumentInput, fonts: typst.Fonts | None,
+def _compile(template: str, payload: Base, inp: DocumentInput, fonts: typst.Fonts | None,
              timestamp: dt.datetime | None) -> bytes:
-    data = payload.model_dump(mode="json") if isinstance(payload, Base) else payload
-    return compile_pdf(template, fit_payload(data), lang=inp.lang, names=inp.names(), fonts=fonts,
-                       timestamp=timestamp)
+    return compile_pdf(template, fit_payload(payload.model_dump(mode="json")), lang=inp.lang, names=inp.names(),
+                       fonts=fonts, timestamp=timestamp)
 
 
 def render_report(inp: DocumentInput, *, fonts: typst.Fonts | None = None,

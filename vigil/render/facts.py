@@ -1,20 +1,18 @@
 """The facts the documents state, read through the checklist's ``documents`` bindings.
 
-Only visible answers count: an answer to a question that is hidden now is not a fact of the documents.
+Only visible answers count: an answer to a question that is hidden now is not a fact of the documents. The caller
+passes the visible questions and their effective answers (``DocumentInput`` works them out once for every document).
 A fact that is not answered (or answered "don't know") is ``None``, so a document can say "not yet decided".
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import BaseModel, ConfigDict
 
-from vigil.engine import visible_answers
-from vigil.models.assessment import Answer, Assessment
+from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
-from vigil.models.results import DimensionStatus, Evaluation
+from vigil.models.results import ConsentNeed, DimensionStatus, Evaluation
 from vigil.render.text import answer_text, field_value, year_of
 
 
@@ -52,15 +50,9 @@ class Facts(BaseModel):
     """The family's agreement is recorded and nothing in its dimension is unresolved."""
 
 
-def _visible(checklist: Checklist, assessment: Assessment, today: dt.date
-             ) -> tuple[dict[str, Question], dict[str, Answer]]:
-    visible, effective = visible_answers(checklist, assessment.answers, today)
-    return {q.id: q for q in visible}, effective
-
-
-def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluation, lang: str,
-               today: dt.date) -> Facts:
-    questions, answers = _visible(checklist, assessment, today)
+def read_facts(checklist: Checklist, questions: dict[str, Question], answers: dict[str, Answer],
+               evaluation: Evaluation, lang: str) -> Facts:
+    """The facts, from the visible ``questions`` (by id) and their effective ``answers``."""
     b = checklist.documents
 
     def fact(qid: str | None) -> str | None:
@@ -102,8 +94,18 @@ def read_facts(checklist: Checklist, assessment: Assessment, evaluation: Evaluat
                 and person.values.get(b.people_position_field) in b.people_agreed_options,
                 cells=[field_value(f, person.values.get(f.id), lang) for f in pq.fields],
             ))
-        status = evaluation.dimension(pq.dimension).status
-        settled = bool(rows) and status in (DimensionStatus.ready, DimensionStatus.proceed_with_conditions)
+        # "Made with the consent of the family" is a public statement: true only when everyone the family's say
+        # rests on has agreed (the law's and the checklist's verdict on them, else everyone in the register).
+        # A relative not yet asked or still deciding leaves it unsaid, whatever the verdict. A checklist that does
+        # not say which positions mean agreement falls back to the status of the register's topic.
+        agreed = set(b.people_agreed_options)
+        family = [pc for pc in evaluation.consent if pc.need != ConsentNeed.no_say]
+        if agreed:
+            everyone = [pc.position in agreed for pc in family] if family else [r.agreed for r in rows]
+            settled = bool(everyone) and all(everyone)
+        else:
+            status = evaluation.dimension(pq.dimension).status
+            settled = bool(rows) and status in (DimensionStatus.ready, DimensionStatus.proceed_with_conditions)
 
     return Facts(
         person_name=fact(b.person_name),

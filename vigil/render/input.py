@@ -69,7 +69,7 @@ def document_input(checklist: Checklist, assessment: Assessment, lang: str, toda
     ev = evaluation if evaluation is not None else evaluate(checklist, assessment, today)
     visible, effective = visible_answers(checklist, assessment.answers, today)
     questions = {q.id: q for q in visible}
-    facts = read_facts(checklist, assessment, ev, lang, today)
+    facts = read_facts(checklist, questions, effective, ev, lang)
     maker = assessment.maker.name.strip() or assessment.meta.assessor
     plan = build_plan(checklist, questions, effective, lang)
     return DocumentInput(

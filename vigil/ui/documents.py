@@ -17,6 +17,7 @@ from vigil.models.checklist import Checklist
 from vigil.render import DOCUMENTS, RenderError, document_input, file_name
 from vigil.render.documents import Renderer
 from vigil.render.labels import LabelKit
+from vigil.store import StoreError
 from vigil.ui.session import Session
 from vigil.ui.shell import Context
 from vigil.ui.state import Prepared, UiState
@@ -35,7 +36,11 @@ def _prepare(kind: str, session: Session, checklist: Checklist, lang: str, today
     state: UiState = session.state
     state.document_failed.pop(kind, None)
     try:
-        inp = document_input(checklist, assessment, lang, today, share_positions=share_positions)
+        profile = session.store.profile()  # the logo; who asks is in the assessment's own copy of the maker
+    except StoreError:
+        profile = None
+    try:
+        inp = document_input(checklist, assessment, lang, today, profile=profile, share_positions=share_positions)
         data = RENDERERS[kind](inp)
     except RenderError as exc:
         state.document_failed[kind] = str(exc)

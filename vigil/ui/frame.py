@@ -31,9 +31,11 @@ def _language_selector(ctx: Context) -> None:
         st.session_state[LANG_WIDGET] = ctx.lang
     st.radio(ctx.t("ui.language.label"), list(available_languages()), format_func=language_name,
              key=LANG_WIDGET, on_change=_on_language, args=(ctx.state,), horizontal=True)
-    pending, ctx.state.cookie_pending = ctx.state.cookie_pending, None
-    if pending is not None:
-        st.html(language.cookie_script(pending), unsafe_allow_javascript=True)
+    # Drawn on every run until the browser has the cookie (it sends its cookies when it connects): a rerun that
+    # a quick next click interrupts could otherwise lose it, and a reload would forget the choice.
+    chosen = ctx.state.cookie_pending
+    if chosen is not None and chosen != st.context.cookies.get(language.COOKIE):
+        st.html(language.cookie_script(chosen), unsafe_allow_javascript=True)
 
 
 def _take_a_break(ctx: Context) -> None:

@@ -89,6 +89,7 @@ class UiState:
     url_synced: str | None = None
     flash: Flash | None = None
     cookie_pending: str | None = None
+    """The language the user chose in this session, to be remembered in the browser's cookie."""
     announced: SaveStatus | None = None
     """The save status the banner last announced (a toast is shown once per change)."""
     tried_at: float = 0.0
