@@ -180,7 +180,7 @@ def test_the_german_page_and_hostile_text_stay_literal(world: tuple[World, AppSe
     _, token = w.link(a, checklist, w.people(a)[0], "de")
     page.goto(f"{server.url}/?k={token}")
     expect(page.get_by_text("Was geplant ist", exact=True)).to_be_visible()
-    assert page.locator("body b").count() == 0 and page.locator("a[href='http://example.org']").count() == 0
+    assert page.locator("body b").count() == 0 and page.locator("a[href*='example.org']").count() == 0
     body = page.locator("body").inner_text()
     assert "<b>bold</b> *x* [link](http:\u2060//example.org) `code`" in body
     page.get_by_text("Ich habe zuerst eine Frage", exact=True).click()

@@ -23,12 +23,6 @@ from vigil.ui.text import md_escape
 TOKEN_PARAM = "k"  # noqa: S105 - the name of the URL parameter, not a secret
 
 
-def _literal(text: str) -> str:
-    """User text for Markdown: escaped, and with a word joiner in web addresses so they are not turned into
-    links (Streamlit's Markdown links bare addresses even when escaped). The record hashes the plain text."""
-    return md_escape(text.replace("://", ":\u2060//").replace("www.", "www\u2060."))
-
-
 def requested() -> bool:
     return bool(st.query_params.get(TOKEN_PARAM))
 
@@ -91,12 +85,12 @@ def _save(token: str, change: object, now: dt.datetime) -> str | None:
 
 
 def _show_text(shown: PageText) -> None:
-    st.title(_literal(shown.title), anchor=False)
-    st.markdown(_literal(shown.intro))
+    st.title(md_escape(shown.title), anchor=False)
+    st.markdown(md_escape(shown.intro))
     st.subheader(t(shown.lang, "consent_page.plan_title"), anchor=False)
     for s in shown.statements:
-        st.markdown(f"**{_literal(s.label)}**  \n{_literal(s.text if s.text is not None else shown.undecided)}")
-    st.markdown(_literal(shown.freedom))
+        st.markdown(f"**{md_escape(s.label)}**  \n{md_escape(s.text if s.text is not None else shown.undecided)}")
+    st.markdown(md_escape(shown.freedom))
 
 
 def _current(lang: str, own: OwnAnswer) -> None:
@@ -118,9 +112,9 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
         labels = {r: t(lang, f"consent_page.response.{r}") for r in ("agrees", "objects", "needs_time", "question")}
         choice = st.radio(t(lang, "consent_page.choose"), list(labels), format_func=labels.__getitem__,
                           key="vigil.relative.response")
-        st.caption(_literal(shown.items_intro))
+        st.caption(md_escape(shown.items_intro))
         ticked = [item.id for item in shown.items
-                  if st.checkbox(_literal(item.text), key=f"vigil.relative.item.{item.id}")]
+                  if st.checkbox(md_escape(item.text), key=f"vigil.relative.item.{item.id}")]
         question = st.text_area(t(lang, "consent_page.question_label"), max_chars=2000,
                                 key="vigil.relative.question")
         name = st.text_input(t(lang, "consent_page.name_label"), max_chars=200, key="vigil.relative.name")
