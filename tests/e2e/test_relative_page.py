@@ -182,7 +182,7 @@ def test_the_german_page_and_hostile_text_stay_literal(world: tuple[World, AppSe
     expect(page.get_by_text("Was geplant ist", exact=True)).to_be_visible()
     assert page.locator("body b").count() == 0 and page.locator("a[href*='example.org']").count() == 0
     body = page.locator("body").inner_text()
-    assert "<b>bold</b> *x* [link](http:\u2060//example.org) `code`" in body
+    assert "<b>bold</b> *x* [link](http://example.org) `code`" in body.replace("\u2060", "")
     page.get_by_text("Ich habe zuerst eine Frage", exact=True).click()
     page.get_by_label("Ihre Frage (ein paar Zeilen)").fill(HOSTILE)
     page.get_by_role("button", name="Antwort senden").click()
