@@ -9,14 +9,20 @@ page and its navigation; the rest is vigil.ui.
 if __name__ == "__main__":
     import streamlit as st
 
-    from vigil.ui import frame, shell
+    from vigil.ui import frame, relative_view, shell, signin
+    from vigil.ui.pages import relative
 
     st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
-    ctx = shell.prepare()
-    navigation = st.navigation(shell.pages(ctx))
-    frame.sidebar(ctx, navigation.url_path)
-    frame.banner(ctx)
-    navigation.run()
+    if relative_view.requested():  # a relative's private link: their page alone, whatever the path
+        bare = shell.bare()  # not prepare(): nothing else from the URL (?a=) is opened for a relative
+        st.navigation([st.Page(lambda: relative.render(bare), title="Vigil", url_path="relative", default=True)],
+                      position="hidden").run()
+    elif signin.gate():  # sign-in only when the server is configured for it (.streamlit/secrets.toml [auth])
+        ctx = shell.prepare()
+        navigation = st.navigation(shell.pages(ctx))
+        frame.sidebar(ctx, navigation.url_path)
+        frame.banner(ctx)
+        navigation.run()
 else:
     # Imported once here, in the server's main thread, before any page runs: two page runs importing pandas for
     # the first time at once (a chart and a table) can see it half-initialised ("partially initialized module").

@@ -52,7 +52,11 @@ def _rule_findings(e: Evaluation) -> dict[str, Finding]:
     return {f.id: f for f in e.findings if f.origin == "rule"}
 
 
-BERGERS = [_person("Renate Berger", "spouse", "agrees"), _person("Julia Berger", "child", "not_asked")]
+# Renate's agreement is given in writing: for a public plan an agreement only reported counts as not yet given
+# (vigil.consent_state.with_own_answers)
+_RENATE = _person("Renate Berger", "spouse", "agrees")
+_RENATE = _RENATE.model_copy(update={"values": {**_RENATE.values, "recorded": "written"}})
+BERGERS = [_RENATE, _person("Julia Berger", "child", "not_asked")]
 
 
 def test_the_issues_example_shown_publicly_in_germany() -> None:

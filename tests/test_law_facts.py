@@ -208,7 +208,8 @@ def test_a_surprise_with_nobody_close_left_to_ask_keeps_the_rule() -> None:
 
 
 def test_a_minor_childs_say_is_given_through_their_guardian() -> None:
-    people = [_person("Renate Berger", "spouse", "agrees"),
+    # the plan is public: the spouse's reported agreement counts only when given in writing (consent_state)
+    people = [_person("Renate Berger", "spouse", "agrees", recorded="written"),
               _person("Mia Berger", "child", "not_asked", guardian="Renate Berger")]
     e = _evaluate(people, audience=Answer(choice="public"))
     f = _found(e)["consent_outstanding"]

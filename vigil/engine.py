@@ -185,7 +185,13 @@ def _rule_question_ids(checklist: Checklist, finding: Finding) -> list[str]:
 
 
 def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Evaluation:
-    """Evaluate an assessment against its checklist as of ``today``."""
+    """Evaluate an assessment against its checklist as of ``today``.
+
+    A person's own answer in the consent record counts over what the maker reported for them.
+    """
+    from vigil.consent_state import read_with_own_answers  # late: it reads visibility from here
+
+    assessment = read_with_own_answers(checklist, assessment, today)
     visible, effective = visible_answers(checklist, assessment.answers, today)
     rule_findings = [
         f.model_copy(update={"question_ids": _rule_question_ids(checklist, f)})

@@ -49,3 +49,32 @@ def test_the_relatives_step_says_per_person_who_must_agree() -> None:
     shown = _texts(at)
     assert "The main reason" in shown and "Next most important" in shown
     assert "Julia Berger (child) has not been asked yet" in shown
+
+
+def test_a_relatives_link_opens_their_page_alone_and_nothing_else_from_the_url() -> None:
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.consent.test_actions import _scenario
+    from tests.ui.support import APP
+    from vigil.consent_service import issue_link
+    from vigil.store.links import LinkIndex
+    from vigil.store.sql import open_store
+    from vigil.ui.state import KEY
+
+    a, checklist = _scenario()
+    store = open_store()
+    stored = store.create(a)
+    person = (stored.answers["people"].people or [])[0].id
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    _, token = issue_link(store, LinkIndex(store.engine), checklist, stored, person, "en",
+                          now + dt.timedelta(days=7), now)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["k"] = token
+    at.query_params["a"] = stored.id  # a maker's parameter added to the link opens nothing
+    at.run()
+    assert not at.exception
+    assert "What is planned" in _texts(at)
+    assert at.session_state[KEY].draft is None
+    assert "a" not in at.query_params

@@ -10,13 +10,13 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from vigil import i18n
-from vigil.cli import assess, documents, intake, queue, schema, validate
+from vigil.cli import assess, consent, documents, intake, queue, schema, validate
 from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError, say
 from vigil.credentials import cli as credentials
 
 Command = Callable[[argparse.Namespace], int]
 
-COMMANDS = (validate, assess, schema, documents, credentials, intake, queue)
+COMMANDS = (validate, assess, schema, documents, credentials, consent, intake, queue)
 """The command modules, in the order ``vigil --help`` lists them."""
 
 

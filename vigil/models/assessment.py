@@ -9,48 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-import unicodedata
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from vigil.models.common import LongText as LongText
+from vigil.models.common import Sha256 as Sha256
+from vigil.models.common import ShortText as ShortText
+from vigil.models.common import clean_text as clean_text
+from vigil.models.consent_record import ConsentRecord
 from vigil.models.limits import EVIDENCE_MAX, LONG_TEXT_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
 
 FORMAT: Literal["vigil-assessment"] = "vigil-assessment"
 FORMAT_VERSION = 2
-
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-
-
-# Invisible format characters that come along with pastes and mean nothing in a name or a note, and that no
-# font draws (a document must name a glyph for every character): the byte-order mark / zero-width no-break
-# space, zero-width space, word joiner and invisible operators, Mongolian vowel separator, interlinear annotation
-# marks and the language tag. Kept: zero-width (non-)joiner, the direction marks, embeddings and isolates (they
-# change how Persian, Indic and right-to-left text and emoji sequences are written; the documents show them
-# literally) and the visible format characters (Arabic number signs, soft hyphen).
-_INVISIBLE = re.compile("[\x00\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0001]")
-
-
-def clean_text(value: str) -> str:
-    """Text as the user meant it: NUL and invisible format characters removed (``_INVISIBLE``).
-
-    Raises ``ValueError`` for a character that is not a character: a code point Unicode has not assigned (no
-    font can show it) or half of a UTF-16 surrogate pair (a broken copy; no file or database can store it).
-    """
-    value = _INVISIBLE.sub("", value)
-    if not value.isascii():
-        for ch in value:
-            category = unicodedata.category(ch)
-            if category == "Cs":
-                raise ValueError(f"holds a broken character (U+{ord(ch):04X}, half of a pair); please retype it")
-            if category == "Cn":
-                raise ValueError(f"holds U+{ord(ch):04X}, which is not a character in Unicode "
-                                 f"{unicodedata.unidata_version}; please remove it")
-    return value
-
-
-ShortText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=SHORT_TEXT_MAX)]
-LongText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=LONG_TEXT_MAX)]
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 """What an assessment or person id looks like (``new_id`` makes 22 of these characters)."""
@@ -243,3 +214,8 @@ class Assessment(_Data):
     )
     stamps: list[StampRecord] = Field(default_factory=list)
     """Content Credentials applied to finished files, oldest first."""
+    consent_record: ConsentRecord = Field(
+        default_factory=ConsentRecord, exclude_if=lambda record: not record.entries,
+        description="Links, the relatives' own answers and withdrawals, in a hash chain "
+                    "(``vigil.models.consent_record``; left out of the file when empty).",
+    )

@@ -7,7 +7,9 @@ import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+from vigil.models.limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -22,6 +24,39 @@ def _check_id(value: str) -> str:
 
 Id = Annotated[str, AfterValidator(_check_id)]
 """A stable machine id: lower_snake_case."""
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+# Invisible format characters that come along with pastes and mean nothing in a name or a note, and that no
+# font draws (a document must name a glyph for every character): the byte-order mark / zero-width no-break
+# space, zero-width space, word joiner and invisible operators, Mongolian vowel separator, interlinear annotation
+# marks and the language tag. Kept: zero-width (non-)joiner, the direction marks, embeddings and isolates (they
+# change how Persian, Indic and right-to-left text and emoji sequences are written; the documents show them
+# literally) and the visible format characters (Arabic number signs, soft hyphen).
+_INVISIBLE = re.compile("[\x00\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb\U000e0001]")
+
+
+def clean_text(value: str) -> str:
+    """Text as the user meant it: NUL and invisible format characters removed (``_INVISIBLE``).
+
+    Raises ``ValueError`` for a character that is not a character: a code point Unicode has not assigned (no
+    font can show it) or half of a UTF-16 surrogate pair (a broken copy; no file or database can store it).
+    """
+    value = _INVISIBLE.sub("", value)
+    if not value.isascii():
+        for ch in value:
+            category = unicodedata.category(ch)
+            if category == "Cs":
+                raise ValueError(f"holds a broken character (U+{ord(ch):04X}, half of a pair); please retype it")
+            if category == "Cn":
+                raise ValueError(f"holds U+{ord(ch):04X}, which is not a character in Unicode "
+                                 f"{unicodedata.unidata_version}; please remove it")
+    return value
+
+
+ShortText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=LONG_TEXT_MAX)]
 
 LText = dict[str, str]
 """Localized text: language code -> text. The catalog checks every declared language is present."""

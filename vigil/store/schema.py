@@ -76,6 +76,26 @@ templates = Table(
 )
 Index("ix_templates_name", templates.c.name)
 
+# the consent link index (vigil.store.links): a private link's token by its SHA-256 only, and each consent
+# record's head (migration 0004)
+consent_links = Table(
+    "consent_links",
+    metadata,
+    Column("token_sha256", Text, primary_key=True),
+    Column("assessment_id", Text, nullable=False),
+    Column("person_id", Text, nullable=False),
+    Column("link_id", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+Index("ix_consent_links_assessment_id", consent_links.c.assessment_id)
+consent_heads = Table(
+    "consent_heads",
+    metadata,
+    Column("assessment_id", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("head", Text, nullable=False),
+)
+
 # A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 

@@ -49,6 +49,7 @@ from vigil.store import (
 )
 from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
 from vigil.store.faults import translate
+from vigil.store.links import forget as forget_links
 from vigil.store.practice_sql import PracticeTables
 from vigil.store.queue import QueuePage, QueueQuery, page_statements
 from vigil.store.queue import row as queue_row
@@ -289,6 +290,7 @@ class SqlStore(PracticeTables):
         with self._session(write=True):
             with self._engine.begin() as conn:
                 gone = conn.execute(delete(assessments).where(assessments.c.id == assessment_id)).rowcount
+                forget_links(conn, assessment_id)  # its relatives' links open nothing any more
             if gone and self._file is not None:
                 self._file.checkpoint(self._busy_timeout_s)
         if not gone:
@@ -310,6 +312,12 @@ class SqlStore(PracticeTables):
         ]
 
     # ------------------------------------------------------------------ beyond the contract
+
+    @property
+    def engine(self) -> Engine:
+        """The database engine, for the consent link index that shares this database (``vigil.store.links``)."""
+        self._ensure_schema()
+        return self._engine
 
     def _summary(self, stored: Assessment) -> Summary:
         """The summary columns; a fault in evaluating never stops a save (the row then lists no verdict)."""

@@ -8,6 +8,7 @@ import streamlit as st
 
 from vigil.catalog import Catalog, load_catalog
 from vigil.store import AssessmentStore
+from vigil.store.links import LinkIndex
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,3 +37,17 @@ def _store(url: str | None, data_dir: str | None) -> AssessmentStore:
 def store() -> AssessmentStore:
     """The assessment store. Raises ``StoreUnavailableError`` when it cannot be opened now."""
     return _store(os.environ.get("VIGIL_DATABASE_URL"), os.environ.get("VIGIL_DATA_DIR"))
+
+
+@st.cache_resource(show_spinner=False)
+def _links(url: str | None, data_dir: str | None) -> LinkIndex:
+    from vigil.store.sql import SqlStore
+
+    held = _store(url, data_dir)
+    assert isinstance(held, SqlStore)
+    return LinkIndex(held.engine)
+
+
+def links() -> LinkIndex:
+    """The consent link index, in the store's database."""
+    return _links(os.environ.get("VIGIL_DATABASE_URL"), os.environ.get("VIGIL_DATA_DIR"))

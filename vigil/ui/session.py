@@ -25,6 +25,7 @@ from typing import Any
 
 from vigil.models.assessment import Assessment, ChecklistPin, Meta, new_id, utc_now
 from vigil.models.checklist import Checklist
+from vigil.models.consent_record import ConsentRecord, merge
 from vigil.store import AssessmentStore, NotFoundError, StaleWriteError, StoreUnavailableError
 from vigil.ui.state import SaveStatus, UiState
 
@@ -213,6 +214,8 @@ class Session:
             return self.status
         current = self.store.get(draft.id)
         draft.revision = current.revision
+        # the consent record only grows: answers given meanwhile through a link are kept, never overwritten
+        draft.consent_record = merge(current.consent_record, draft.consent_record)
         self.state.status = SaveStatus.saved
         return self.save()
 
@@ -247,5 +250,7 @@ def duplicate(store: AssessmentStore, assessment_id: str, title_suffix: str) -> 
     meta = source.meta.model_copy(update={
         "title": (source.meta.title + title_suffix)[:2000], "created": now, "updated": now,
     })
-    copy = source.model_copy(deep=True, update={"id": new_id(), "revision": 0, "meta": meta})
+    # the relatives answered for the original, not for the copy: the copy starts with an empty consent record
+    copy = source.model_copy(deep=True, update={"id": new_id(), "revision": 0, "meta": meta,
+                                                "consent_record": ConsentRecord()})
     return store.create(copy)

@@ -127,6 +127,14 @@ def prepare() -> Context:
     return ctx
 
 
+def bare() -> Context:
+    """The context of a page that opens no assessment and reads nothing from the URL (a relative's page): the
+    session's state and language only."""
+    state = ui_state()
+    return Context(lang=_language(state), today=dt.date.today(), state=state, catalog=None, store=None,
+                   session=None)
+
+
 def _sync_url(ctx: Context, session: Session) -> None:
     """The URL carries only the open assessment's id; a link with another id resumes that assessment."""
     wanted = st.query_params.get(URL_PARAM)

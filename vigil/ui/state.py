@@ -67,6 +67,17 @@ class StartState:
 
 
 @dataclass
+class ConsentState:
+    """What the consent links keep between reruns."""
+
+    issued: tuple[str, str, bool] | None = None
+    """The link just made, on the maker's page: (person id, token, handed over in person). The token is shown
+    once, then forgotten."""
+    sent: str | None = None
+    """On a relative's page: the date their answer was just kept (said once)."""
+
+
+@dataclass
 class UiState:
     lang: str | None = None
     draft: Assessment | None = None
@@ -95,6 +106,7 @@ class UiState:
     document_failed: dict[str, str] = field(default_factory=dict)
     start: StartState = field(default_factory=StartState)
     stamped: StampedFile | None = None
+    consent: ConsentState = field(default_factory=ConsentState)
     refused: int = 0
     """Changes the save guard refused in this session (see ``Session.change``)."""
     refused_told: int = 0

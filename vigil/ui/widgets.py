@@ -18,7 +18,7 @@ from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, PeopleField, PeopleFieldKind, Question, QuestionKind
 from vigil.models.common import pick
 from vigil.models.limits import LONG_TEXT_MAX, PEOPLE_MAX, SHORT_TEXT_MAX
-from vigil.ui import answers
+from vigil.ui import answers, consent_panel
 from vigil.ui.session import META, Session
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
@@ -277,6 +277,7 @@ def question(ctx: Context, session: Session, checklist: Checklist, q: Question) 
         st.caption(md_escape(pick(q.help, ctx.lang)))
         if q.kind == QuestionKind.people:
             _people(ctx, session, draft, q)
+            consent_panel.panel(ctx, session, checklist, q)
         else:
             _main_widget(ctx, session, q, answer)
         _dont_know_box(ctx, session, q, answer)
