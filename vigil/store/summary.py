@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from vigil.catalog import Catalog, load_catalog
+from vigil.catalog import Catalog, default_directory, load_catalog
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist, QuestionKind
@@ -107,8 +108,14 @@ _load_lock = threading.Lock()
 
 
 @cache
+def _catalog_in(directory: Path) -> Catalog:
+    return load_catalog(directory)
+
+
 def _shipped_catalog() -> Catalog:
-    return load_catalog()
+    """The checklists of ``VIGIL_CHECKLISTS`` or the shipped ones, loaded once per folder (a process that changes
+    the setting, such as a test, gets the folder it names, not the first one it loaded)."""
+    return _catalog_in(default_directory())
 
 
 def catalog_summarizer(catalog: Catalog | Callable[[], Catalog] | None = None) -> Summarizer:
