@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from vigil.models.common import pick
+from vigil.render.facts import PersonRow
 from vigil.render.input import DocumentInput
 from vigil.render.payload import Base, Logo, Row, logo_of
 from vigil.render.plan import KEEPING, WITHDRAWING, Known, Plan, Statement
@@ -62,6 +63,14 @@ def rows(statements: list[Statement]) -> list[Row]:
     return [Row(label=s.label, value=s.text, decided=s.decided) for s in statements]
 
 
+def _signer(person: PersonRow, lang: str) -> Signer:
+    """Who signs: the person, or for a minor child the parent or guardian who answers for them."""
+    if person.guardian:
+        return Signer(name=isolate(person.guardian),
+                      relation=doc(lang, "consent.signs_for", name=isolate(person.name), relation=person.relation))
+    return Signer(name=isolate(person.name), relation=person.relation)
+
+
 def consent_payload(inp: DocumentInput) -> ConsentPayload:
     lang, plan, facts = inp.lang, inp.plan, inp.facts
     name = isolate(plan.person_name) if plan.person_name else doc(lang, "unknown_person")
@@ -71,7 +80,7 @@ def consent_payload(inp: DocumentInput) -> ConsentPayload:
                         ("reference", inp.reference)) if v.strip()]
     main = [s for s in plan.statements if s.topic not in KEEPING + WITHDRAWING]
     # someone who has said no is not handed a form to sign: their no stands, and the form would press them
-    signers = [Signer(name=isolate(p.name), relation=p.relation) for p in facts.people if not p.declined]
+    signers = [_signer(p, lang) for p in facts.people if not p.declined]
     declined = [isolate(p.name) for p in facts.people if p.declined]
     if not facts.people:
         signers = [Signer(name="", relation=""), Signer(name="", relation="")]

@@ -28,6 +28,8 @@ class PersonRow(BaseModel):
     """The person has said no (an option named in ``documents.people_declined_options``)."""
     cells: list[str]
     """Every field of the register in order, as words."""
+    guardian: str = ""
+    """Who answers for them (a minor child's parent or guardian), from the law data's guardian field."""
 
 
 class Facts(BaseModel):
@@ -83,8 +85,10 @@ def read_facts(checklist: Checklist, questions: dict[str, Question], answers: di
                 return ""
             return field_value(by_id[fid], person_values.get(fid), lang)
 
+        guardian_field = checklist.law.facts.guardian_field if checklist.law is not None else None
         for person in people:
             rows.append(PersonRow(
+                guardian=cell(person.values, guardian_field).strip(),
                 name=cell(person.values, b.people_name_field),
                 relation=cell(person.values, b.people_relation_field),
                 position=cell(person.values, b.people_position_field),
