@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vigil.catalog import Catalog
+from vigil.files import why_unreadable
 from vigil.models.assessment import FORMAT, FORMAT_VERSION, Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.limits import FILE_BYTES_MAX, NUMBER_DIGITS_MAX, PEOPLE_MAX, TEXT_TOTAL_MAX
@@ -208,12 +209,8 @@ def read_assessment(path: Path, catalog: Catalog) -> tuple[Assessment, Checklist
         if size > MAX_FILE_BYTES:
             raise AssessmentFileError(_too_big(size))
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise AssessmentFileError(f"there is no file {str(path)!r}") from None
-    except IsADirectoryError:
-        raise AssessmentFileError(f"{str(path)!r} is a folder, not an assessment file") from None
     except OSError as exc:
-        raise AssessmentFileError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+        raise AssessmentFileError(why_unreadable(path, exc, "an assessment file")) from None
     return parse_assessment(data, catalog)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from vigil import i18n
 from vigil.models.assessment import Answer, Person
@@ -275,21 +276,14 @@ def right_reason(checklist: Checklist, law: Law, applied: Applied, plan: Plan, a
     return out
 
 
-def _exempt_reason(right: Right) -> LText:
+def _why_not_needed(right: Right, why: Literal["exempt", "waived"]) -> LText:
+    """Why a right does not reach this plan: the use is exempt, or the person's own wish takes the relatives'
+    place; in every language."""
     out: LText = {}
     for lang in i18n.available_languages():
         head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
                       rule=pick(right.rule, lang))
-        out[lang] = i18n.t(lang, "consent.exempt", head=head, exempt=pick(right.exempt, lang))
-    return out
-
-
-def _waived_reason(right: Right) -> LText:
-    out: LText = {}
-    for lang in i18n.available_languages():
-        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
-                      rule=pick(right.rule, lang))
-        out[lang] = i18n.t(lang, "consent.waived", head=head, waived=pick(right.waived, lang))
+        out[lang] = i18n.t(lang, f"consent.{why}", head=head, **{why: pick(getattr(right, why), lang)})
     return out
 
 
@@ -364,7 +358,7 @@ def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) 
             need=need, basis=basis, reason=_person_reason(need, basis, p in closest)))
     out.duties = [d.id for d in law.duties if holds(d.applies_if, answers, today)]
     out.surprise = law.facts.surprise is not None and holds(law.facts.surprise, answers, today)
-    out.exempt = [_exempt_reason(r) for r in exempt_by_use(law, plan, answers, today)]
-    out.exempt += [_waived_reason(r) for r in law.rights
+    out.exempt = [_why_not_needed(r, "exempt") for r in exempt_by_use(law, plan, answers, today)]
+    out.exempt += [_why_not_needed(r, "waived") for r in law.rights
                    if waived(r, answers, today) and _linked(r, plan) and set(r.uses) & plan.uses]
     return out

@@ -21,6 +21,7 @@ from vigil.credentials import CredentialsError, library
 from vigil.credentials.certs import SigningMaterial
 from vigil.credentials.formats import MediaFormat, detect_stream
 from vigil.credentials.manifest import Kind, StampFacts, build_manifest, gate, opens_parent
+from vigil.files import why_unreadable
 from vigil.models.assessment import Assessment, StampRecord
 from vigil.models.results import Evaluation
 
@@ -87,12 +88,8 @@ def stamp_file(source: Path, output: Path, facts: StampFacts, material: SigningM
         raise CredentialsError(f"cannot write {str(output)!r}: the folder {str(folder)!r} does not exist")
     try:
         src = source.open("rb")
-    except FileNotFoundError:
-        raise CredentialsError(f"there is no file {str(source)!r}") from None
-    except IsADirectoryError:
-        raise CredentialsError(f"{str(source)!r} is a folder, not a media file") from None
     except OSError as exc:
-        raise CredentialsError(f"cannot read {str(source)!r}: {exc.strerror}") from None
+        raise CredentialsError(why_unreadable(source, exc, "a media file")) from None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".vigil-stamp-", suffix=".part")
     except OSError as exc:

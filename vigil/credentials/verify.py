@@ -15,6 +15,7 @@ from vigil.credentials import CredentialsError, library
 from vigil.credentials.certs import local_trust_anchor
 from vigil.credentials.formats import detect_stream
 from vigil.credentials.manifest import TRAINING_ASSERTION, VIGIL_ASSERTION
+from vigil.files import why_unreadable
 
 UNTRUSTED = "signingCredential.untrusted"
 
@@ -119,12 +120,8 @@ def verify_file(path: Path, anchors: bytes | None = None) -> Verification:
     try:
         with path.open("rb") as f:
             return verify_stream(f, anchors)
-    except FileNotFoundError:
-        raise CredentialsError(f"there is no file {str(path)!r}") from None
-    except IsADirectoryError:
-        raise CredentialsError(f"{str(path)!r} is a folder, not a media file") from None
     except OSError as exc:
-        raise CredentialsError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+        raise CredentialsError(why_unreadable(path, exc, "a media file")) from None
 
 
 def default_anchors() -> bytes | None:
