@@ -7,6 +7,7 @@ the test environment's dependencies, and runs ``vigil validate`` there from an u
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -20,9 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # built from a copy of the checkout: a build/ folder left in the checkout by an earlier build would otherwise
+    # put modules that no longer exist into the wheel
+    source = tmp_path_factory.mktemp("source") / "vigil"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "test-artifacts", "data", "__pycache__", ".*_cache",
+        ".hypothesis"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True, timeout=300)
+                    str(source)], check=True, capture_output=True, timeout=300)
     [built] = out.glob("vigil-*.whl")
     return built
 

@@ -14,6 +14,7 @@ from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.conditions import Condition, Ref, references
 from vigil.models.kinds import kinds_holding, spec
+from vigil.support import support_problems
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
 Loc = tuple[str | int, ...]
@@ -36,7 +37,7 @@ class CrossChecker:
         self.check_conditions()
         self.check_refs_elsewhere()
         self.check_documents()
-        for loc, message in law_problems(self.checklist):
+        for loc, message in [*law_problems(self.checklist), *support_problems(self.checklist)]:
             self.report(loc, message)
         self.check_translations(self.checklist, ())
         return self.problems

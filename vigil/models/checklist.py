@@ -156,6 +156,9 @@ class SupportResource(Strict):
     contact: LText
     languages: list[str] = Field(min_length=1, description="Languages the service itself is offered in.")
     region: LText
+    places: list[Id] = Field(
+        default_factory=list,
+        description="Options of the ``support_places`` questions where it serves; empty: anywhere (a doctor).")
 
 
 class PlanMeanings(Strict):
@@ -242,6 +245,10 @@ class Checklist(Strict):
     jurisdictions: list[Jurisdiction] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     support: list[SupportResource] = Field(default_factory=list)
+    support_places: list[Id] = Field(
+        default_factory=list,
+        description="Place questions that say where the family is, most telling first (where the relatives live, "
+                    "then where the person lived): support for those places is offered first.")
     documents: DocumentBindings = Field(default_factory=DocumentBindings)
     law: Law | None = Field(default=None, description="Post-mortem rights as data (vigil.models.law).")
     practice: list[Id] = Field(

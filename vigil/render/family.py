@@ -14,6 +14,7 @@ from vigil.render.payload import Base, Logo, Row, logo_of
 from vigil.render.plan import Topic
 from vigil.render.strings import template_strings
 from vigil.render.text import doc, format_date, isolate
+from vigil.support import support_for
 
 WHAT = (Topic.made, Topic.description, Topic.of_whom, Topic.audience, Topic.words, Topic.voice, Topic.label,
         Topic.commercial)
@@ -55,7 +56,7 @@ def family_payload(inp: DocumentInput) -> FamilyPayload:
             parts.append(p.position)
         asked.append(" · ".join(parts))
     support = [Support(name=pick(r.name, lang), description=pick(r.description, lang), contact=pick(r.contact, lang))
-               for r in inp.checklist.support if lang in r.languages]
+               for r in support_for(inp.checklist, inp.answers, lang)]
     return FamilyPayload(
         lang=lang,
         s=template_strings(lang),
