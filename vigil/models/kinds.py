@@ -95,7 +95,7 @@ def has_value(question: Question, answer: Answer) -> bool:
     """Whether the answer holds a real value in the field its kind uses. A people register counts once every
     person in it has the fields the register requires (a row added and left blank is not an answer)."""
     value = value_of(question, answer)
-    if question.kind == QuestionKind.people:
+    if KINDS[question.kind].authored_fields:
         required = [f.id for f in question.fields if f.required]
         people = answer.people or []
         return bool(people) and all(p.text(fid).strip() or p.choices(fid) for p in people for fid in required)
