@@ -29,7 +29,7 @@ from vigil.models.checklist import Checklist, Question
 from vigil.models.common import pick
 from vigil.models.kinds import spec
 from vigil.render.text import choice_label
-from vigil.ui.answers import DONT_KNOW, choice_options
+from vigil.ui.kind_widgets import DONT_KNOW, choice_options
 
 WARMUP = 2
 CLICKS = 20

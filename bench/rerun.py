@@ -79,7 +79,7 @@ def _check(at: AppTest, title: str) -> None:
 
 def _toggle_question(busiest: Busiest) -> tuple[str, list[str]]:
     """A radio question of the section and two of its option ids to alternate between."""
-    from vigil.ui.answers import choice_options
+    from vigil.ui.kind_widgets import choice_options
 
     q = next(q for q in reversed(busiest.questions) if q.kind.value in ("yes_no", "single_choice"))
     options = choice_options(q)
@@ -141,11 +141,11 @@ def bare_app(spec: Path, busiest: Busiest) -> tuple[Step, Step]:
 
 def _parts(data_dir: Path) -> tuple[float, float, float]:
     """Medians (s) of what an answer adds to a rerun in the app: ``evaluate()``, ``store.save()`` on SQLite, and
-    the answer's model round trip in ``answers.set_value`` (the draft is a pydantic model)."""
+    the answer's model round trip in ``kind_widgets.set_value`` (the draft is a pydantic model)."""
     from bench.fixture import TODAY
     from vigil.engine import evaluate
     from vigil.store.sql import open_store
-    from vigil.ui import answers
+    from vigil.ui import kind_widgets
 
     checklist = shipped_checklist()
     assessment = full_assessment(checklist)
@@ -166,11 +166,11 @@ def _parts(data_dir: Path) -> tuple[float, float, float]:
 
     def save(i: int) -> None:
         nonlocal draft
-        answers.set_value(draft, question, values[i % 2])
+        kind_widgets.set_value(draft, question, values[i % 2])
         draft = store.save(draft)
 
     ev = timed(lambda _: evaluate(checklist, draft, TODAY))
-    setv = timed(lambda i: answers.set_value(draft, question, values[i % 2]))
+    setv = timed(lambda i: kind_widgets.set_value(draft, question, values[i % 2]))
     sv = timed(save)
     store.close()
     return ev, setv, sv - setv
@@ -209,6 +209,6 @@ def run() -> list[Row]:
         Row(what, "  the same in CPU time",
             f"{ms(_cpu(changed))} / {ms(_cpu(bare_changed))} = {ratio(_cpu(changed), _cpu(bare_changed))}"),
         Row(what, "  in every rerun: evaluate() of the full assessment, median", ms(ev)),
-        Row(what, "  after an answer: answers.set_value(), median", ms(setv)),
+        Row(what, "  after an answer: kind_widgets.set_value(), median", ms(setv)),
         Row(what, "  after an answer: store.save() on SQLite (full assessment), median", ms(save)),
     ]

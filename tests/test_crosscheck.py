@@ -64,6 +64,14 @@ def _min_on_text(d: dict[str, Any]) -> None:
     question(d, 0, 1)["min"] = 3
 
 
+def _register_without_fields(d: dict[str, Any]) -> None:
+    question(d, 2, 0)["fields"] = []
+
+
+def _fields_on_text(d: dict[str, Any]) -> None:
+    question(d, 0, 1)["fields"] = copy.deepcopy(question(d, 2, 0)["fields"])
+
+
 def _german_missing(d: dict[str, Any]) -> None:
     d["rules"][0]["action"] = {"en": "Do not make it."}
 
@@ -87,6 +95,9 @@ def _unknown_source(d: dict[str, Any]) -> None:
      "reference"),
     (_min_on_text, ("sections", 0, "questions", 1, "min"), "min and max apply to number questions only",
      "reference"),
+    (_register_without_fields, ("sections", 2, "questions", 0, "fields"), "a people register needs its fields",
+     "reference"),
+    (_fields_on_text, ("sections", 0, "questions", 1, "fields"), "only a people register has fields", "reference"),
     (_german_missing, ("rules", 0, "action"), "the 'de' text is missing", "translation"),
     (_unknown_source, ("rules", 0, "sources", 0), "no source 's9' in this checklist", "reference"),
 ])

@@ -27,6 +27,12 @@ def test_every_kind_has_a_meaning() -> None:
     assert {s.field for s in kinds.KINDS.values()} == set(kinds.VALUE_FIELDS)
 
 
+def test_only_text_kinds_have_a_length_and_only_a_register_has_fields() -> None:
+    assert {k for k, s in kinds.KINDS.items() if s.max_length is not None} == set(kinds.kinds_holding("text"))
+    assert [k for k, s in kinds.KINDS.items() if s.authored_fields] == [QuestionKind.people]
+    assert all(s.authored_options <= s.choice and s.pick_one <= s.choice for s in kinds.KINDS.values())
+
+
 def test_every_sample_answer_of_the_shipped_checklist_fits_and_counts() -> None:
     for q in shipped_checklist().questions():
         answer = kinds.sample_answer(q, TODAY)

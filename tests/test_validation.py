@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.tiny import assessment, complete_fine, tiny_checklist
+from tests.support.tiny import assessment, complete_fine, question, tiny_checklist
 from vigil.models.assessment import Answer, ChecklistPin, OpenItem, Person
 from vigil.models.checklist import Question
 from vigil.validation import answer_problems, assessment_problems
@@ -46,6 +46,14 @@ def test_dont_know_where_the_question_does_not_allow_it() -> None:
 def test_a_not_applicable_saved_before_the_question_stopped_offering_it_is_kept() -> None:
     question = q("consent").model_copy(update={"allow_not_applicable": False})
     assert answer_problems(question, Answer(choice="not_applicable")) == []
+
+
+def test_a_text_holds_at_most_the_limit_of_its_kind() -> None:
+    short = Question.model_validate(question("name", "short_text"))
+    assert answer_problems(short, Answer(text="x" * 2_000)) == []
+    assert answer_problems(short, Answer(text="x" * 2_001)) == [
+        "a short text holds at most 2,000 characters, this one has 2,001"]
+    assert answer_problems(q("voice_lines"), Answer(text="x" * 2_001)) == []  # a long text holds more
 
 
 def test_assessment_problems_are_located() -> None:

@@ -86,14 +86,14 @@ class CrossChecker:
                 if not spec(q.kind).authored_options and q.options:
                     self.report((*base, "options"), f"a {q.kind.value} question takes no options"
                                 + (" (yes, no and not applicable are built in)" if q.kind == "yes_no" else ""))
-                if q.kind == QuestionKind.people and not q.fields:
+                if spec(q.kind).authored_fields and not q.fields:
                     self.report((*base, "fields"), "a people register needs its fields (name, relation, ...)")
-                if q.kind != QuestionKind.people and q.fields:
+                if not spec(q.kind).authored_fields and q.fields:
                     self.report((*base, "fields"), "only a people register has fields")
                 for k, f in enumerate(q.fields):
                     if f.kind in (PeopleFieldKind.single_choice, PeopleFieldKind.multi_choice) and len(f.options) < 2:
                         self.report((*base, "fields", k, "options"), f"a {f.kind.value} field needs two options")
-                if (q.min is not None or q.max is not None) and q.kind != QuestionKind.number:
+                if (q.min is not None or q.max is not None) and spec(q.kind).field != "number":
                     self.report((*base, "min" if q.min is not None else "max"),
                                 "min and max apply to number questions only")
 

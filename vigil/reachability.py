@@ -11,7 +11,7 @@ import datetime as dt
 
 from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
-from vigil.models.checklist import Checklist, QuestionKind
+from vigil.models.checklist import Checklist
 from vigil.models.conditions import (
     All,
     Answered,
@@ -30,7 +30,7 @@ from vigil.models.conditions import (
     holds,
     references,
 )
-from vigil.models.kinds import sample_answer, sample_person
+from vigil.models.kinds import sample_answer, sample_person, spec
 from vigil.visibility import visible_answers
 
 Loc = tuple[str | int, ...]
@@ -68,7 +68,7 @@ class _Search:
             return self.today.replace(year=year, day=28)
 
     def _choose(self, qid: str, answers: Answers, value: str) -> None:
-        if self.c.question(qid).kind == QuestionKind.multi_choice:
+        if spec(self.c.question(qid).kind).field == "choices":
             old = answers.get(qid)
             chosen = list(old.choices or []) if old is not None and not old.dont_know else []
             if value not in chosen:
@@ -82,7 +82,7 @@ class _Search:
         if a is None or a.dont_know:
             return
         q = self.c.question(qid)
-        if q.kind == QuestionKind.multi_choice:
+        if spec(q.kind).field == "choices":
             kept = [x for x in a.choices or [] if x not in bad]
             if kept:
                 _set(answers, qid, choices=kept)

@@ -7,7 +7,6 @@ import datetime as dt
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import YES_NO_OPTIONS, Checklist, PeopleFieldKind, Question, QuestionKind
-from vigil.models.limits import SHORT_TEXT_MAX
 
 
 def answer_problems(question: Question, answer: Answer) -> list[str]:
@@ -18,8 +17,10 @@ def answer_problems(question: Question, answer: Answer) -> list[str]:
         problems.append(f"a {question.kind.value} question takes {expected!r}, not {name!r}")
     if answer.dont_know and not question.allow_dont_know:
         problems.append("this question does not allow \"don't know\"")
-    if question.kind == QuestionKind.short_text and answer.text is not None and len(answer.text) > SHORT_TEXT_MAX:
-        problems.append(f"a short text holds at most {SHORT_TEXT_MAX:,} characters, this one has {len(answer.text):,}")
+    limit = kinds.spec(question.kind).max_length
+    if limit is not None and answer.text is not None and len(answer.text) > limit:
+        what = question.kind.value.replace("_", " ")
+        problems.append(f"a {what} holds at most {limit:,} characters, this one has {len(answer.text):,}")
     options = question.option_ids()
     if question.kind == QuestionKind.yes_no:
         options = YES_NO_OPTIONS  # a "not applicable" saved before the question stopped offering it is kept

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.tiny import assessment, tiny_checklist
 from vigil.models.assessment import Answer
-from vigil.ui import answers
+from vigil.ui import answers, kind_widgets
 from vigil.validation import assessment_problems
 
 C = tiny_checklist()
@@ -18,13 +18,13 @@ Q = {q.id: q for q in C.questions()}
 
 def test_choice_and_dont_know() -> None:
     a = assessment()
-    answers.set_value(a, Q["consent"], "yes")
+    kind_widgets.set_value(a, Q["consent"], "yes")
     assert a.answers["consent"].choice == "yes"
-    answers.set_value(a, Q["consent"], answers.DONT_KNOW)
+    kind_widgets.set_value(a, Q["consent"], kind_widgets.DONT_KNOW)
     assert a.answers["consent"].dont_know and a.answers["consent"].choice is None
     assert "consent" in a.open_items
-    assert answers.widget_value(Q["consent"], a.answers["consent"]) == answers.DONT_KNOW
-    answers.set_value(a, Q["consent"], "bogus")
+    assert kind_widgets.widget_value(Q["consent"], a.answers["consent"]) == kind_widgets.DONT_KNOW
+    kind_widgets.set_value(a, Q["consent"], "bogus")
     assert "consent" not in a.answers  # nothing left: the answer is removed
 
 
@@ -38,19 +38,19 @@ def test_every_kind_round_trips_through_its_widget_value() -> None:
         "died_on": dt.date(2020, 2, 29),
     }
     for qid, value in values.items():
-        answers.set_value(a, Q[qid], value)
+        kind_widgets.set_value(a, Q[qid], value)
     assert a.answers["platforms"].choices == ["tiktok"]
     assert a.answers["age_at_death"].number == 81.0
-    assert answers.widget_value(Q["voice_lines"], a.answers["voice_lines"]) == values["voice_lines"]
-    assert answers.widget_value(Q["died_on"], a.answers["died_on"]) == dt.date(2020, 2, 29)
+    assert kind_widgets.widget_value(Q["voice_lines"], a.answers["voice_lines"]) == values["voice_lines"]
+    assert kind_widgets.widget_value(Q["died_on"], a.answers["died_on"]) == dt.date(2020, 2, 29)
     assert assessment_problems(C, a) == []
 
 
 def test_empty_text_clears_but_keeps_a_note() -> None:
     a = assessment()
-    answers.set_value(a, Q["voice_lines"], "words")
+    kind_widgets.set_value(a, Q["voice_lines"], "words")
     answers.set_note(a, "voice_lines", "from the letter")
-    answers.set_value(a, Q["voice_lines"], "   ")
+    kind_widgets.set_value(a, Q["voice_lines"], "   ")
     assert a.answers["voice_lines"].text is None
     assert a.answers["voice_lines"].note == "from the letter"
     answers.set_note(a, "voice_lines", "")
@@ -59,7 +59,7 @@ def test_empty_text_clears_but_keeps_a_note() -> None:
 
 def test_text_is_cut_to_its_limit_and_nul_is_dropped() -> None:
     a = assessment()
-    answers.set_value(a, Q["voice_lines"], "x\x00" * 60_000)
+    kind_widgets.set_value(a, Q["voice_lines"], "x\x00" * 60_000)
     text = a.answers["voice_lines"].text
     assert text is not None and len(text) == 50_000 and "\x00" not in text
 
@@ -106,9 +106,9 @@ def test_people_add_edit_remove() -> None:
 
 
 def test_choice_options_offer_dont_know_only_where_allowed() -> None:
-    assert answers.choice_options(Q["consent"])[-1] == answers.DONT_KNOW
+    assert kind_widgets.choice_options(Q["consent"])[-1] == kind_widgets.DONT_KNOW
     strict = Q["consent"].model_copy(update={"allow_dont_know": False})
-    assert answers.DONT_KNOW not in answers.choice_options(strict)
+    assert kind_widgets.DONT_KNOW not in kind_widgets.choice_options(strict)
     a = assessment()
     answers.set_dont_know(a, strict, True)
     assert a.answers == {}
@@ -132,8 +132,8 @@ def test_meta_title_and_assessor() -> None:
 def test_a_real_value_ends_dont_know() -> None:
     a = assessment()
     answers.set_dont_know(a, Q["age_at_death"], True)
-    answers.set_value(a, Q["age_at_death"], None)
+    kind_widgets.set_value(a, Q["age_at_death"], None)
     assert a.answers["age_at_death"].dont_know
-    answers.set_value(a, Q["age_at_death"], 64)
+    kind_widgets.set_value(a, Q["age_at_death"], 64)
     assert not a.answers["age_at_death"].dont_know
     assert a.answers["age_at_death"].is_answered

@@ -13,7 +13,7 @@ from tests.ui.support import MemoryStore, assert_ok, key, new_assessment, start_
 from tests.ui.test_app_flows import texts
 from vigil.i18n import t
 from vigil.store.sql import open_store
-from vigil.ui import answers
+from vigil.ui import kind_widgets
 from vigil.ui.session import Session
 from vigil.ui.state import UiState
 
@@ -67,13 +67,13 @@ def test_the_app_refuses_a_change_that_reaches_beyond_its_question(tiny_checklis
     aid = new_assessment(at)
     at.radio(key=key(at, "q", "medium")).set_value("voice").run()  # shows the question about the voice's words
     before = open_store().get(aid)
-    real = answers.set_value
+    real = kind_widgets.set_value
 
     def sweeping(assessment: Any, question: Any, value: object) -> None:
         real(assessment, question, value)
         assessment.answers.pop("medium", None)  # a side effect on another question
 
-    monkeypatch.setattr(answers, "set_value", sweeping)
+    monkeypatch.setattr(kind_widgets, "set_value", sweeping)
     at.text_area(key=key(at, "q", "voice_lines")).input("Hallo").run()
     assert_ok(at)
     after = open_store().get(aid)

@@ -16,6 +16,7 @@ from vigil.models.common import Id, LText, Severity, Strict
 from vigil.models.conditions import Condition
 from vigil.models.kinds import CHOICE_KINDS as CHOICE_KINDS  # re-exported: what a kind means lives in kinds
 from vigil.models.kinds import QuestionKind as QuestionKind
+from vigil.models.kinds import spec
 from vigil.models.law import Law
 
 YES_NO_OPTIONS = ("yes", "no", "not_applicable")
@@ -269,7 +270,7 @@ class Checklist(Strict):
         for qid in self.practice:
             if qid not in questions:
                 raise ValueError(f"practice: {qid!r} is not a question of this checklist")
-            if questions[qid].kind == QuestionKind.people:
+            if spec(questions[qid].kind).field == "people":
                 raise ValueError(f"practice: {qid!r} is a people register, which is specific to each commission")
         for pid in self.personal:
             if pid not in questions and pid not in sections:

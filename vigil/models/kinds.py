@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from vigil.models.assessment import Answer, Person
+from vigil.models.limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 if TYPE_CHECKING:
     from vigil.models.checklist import Question
@@ -42,24 +43,28 @@ class KindSpec:
 
     ``field``: the ``Answer`` field that holds its value. ``choice``: answered by picking from options.
     ``pick_one``: exactly one option (a radio, where "don't know" can be one more option).
-    ``authored_options``: the checklist lists the options (yes_no has them built in).
+    ``authored_options``: the checklist lists the options (yes_no has them built in, with Vigil's own labels).
+    ``authored_fields``: the checklist lists the fields of each row (a register of people).
+    ``max_length``: the most characters a text answer holds (None: not a text).
     """
 
     field: AnswerField
     choice: bool = False
     pick_one: bool = False
     authored_options: bool = False
+    authored_fields: bool = False
+    max_length: int | None = None
 
 
 KINDS: dict[QuestionKind, KindSpec] = {
     QuestionKind.single_choice: KindSpec("choice", choice=True, pick_one=True, authored_options=True),
     QuestionKind.yes_no: KindSpec("choice", choice=True, pick_one=True),
     QuestionKind.multi_choice: KindSpec("choices", choice=True, authored_options=True),
-    QuestionKind.short_text: KindSpec("text"),
-    QuestionKind.long_text: KindSpec("text"),
+    QuestionKind.short_text: KindSpec("text", max_length=SHORT_TEXT_MAX),
+    QuestionKind.long_text: KindSpec("text", max_length=LONG_TEXT_MAX),
     QuestionKind.number: KindSpec("number"),
     QuestionKind.date: KindSpec("date"),
-    QuestionKind.people: KindSpec("people"),
+    QuestionKind.people: KindSpec("people", authored_fields=True),
 }
 
 CHOICE_KINDS = tuple(k for k, s in KINDS.items() if s.choice)
@@ -90,7 +95,7 @@ def has_value(question: Question, answer: Answer) -> bool:
     """Whether the answer holds a real value in the field its kind uses. A people register counts once every
     person in it has the fields the register requires (a row added and left blank is not an answer)."""
     value = value_of(question, answer)
-    if question.kind == QuestionKind.people:
+    if KINDS[question.kind].authored_fields:
         required = [f.id for f in question.fields if f.required]
         people = answer.people or []
         return bool(people) and all(p.text(fid).strip() or p.choices(fid) for p in people for fid in required)

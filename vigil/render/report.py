@@ -7,8 +7,9 @@ from urllib.parse import urlsplit
 from vigil import i18n
 from vigil.assessment_file import fingerprint
 from vigil.consent import person_words
-from vigil.models.checklist import Checklist, QuestionKind
+from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
+from vigil.models.kinds import spec
 from vigil.models.results import ConsentNeed, Evaluation
 from vigil.render.consent import rows
 from vigil.render.input import DocumentInput
@@ -83,7 +84,7 @@ def _answers(inp: DocumentInput) -> list[AnswerSection]:
                 continue
             answer = inp.answers.get(q.id)
             text = answer_text(q, answer, lang)
-            if q.kind == QuestionKind.people and answer is not None and answer.is_answered:
+            if spec(q.kind).field == "people" and answer is not None and answer.is_answered:
                 text = doc(lang, "report.people_answer", count=len(answer.people or []))
             note = answer.note.strip() if answer else ""
             evidence = [

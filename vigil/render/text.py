@@ -8,7 +8,7 @@ from vigil import i18n
 from vigil.i18n import formats
 from vigil.models import kinds
 from vigil.models.assessment import Answer
-from vigil.models.checklist import Option, PeopleField, Question, QuestionKind
+from vigil.models.checklist import Option, PeopleField, Question
 from vigil.models.common import isolate as isolate  # its home is vigil.models.common; re-exported here
 from vigil.models.common import pick
 
@@ -36,7 +36,7 @@ def _option_label(options: list[Option], oid: str, lang: str) -> str:
 
 
 def choice_label(question: Question, oid: str, lang: str) -> str:
-    if question.kind == QuestionKind.yes_no:
+    if not kinds.spec(question.kind).authored_options:  # built in (yes, no, not applicable): Vigil's own words
         return i18n.t(lang, f"answer.{oid}")
     return _option_label(question.options, oid, lang)
 
@@ -64,7 +64,7 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     if answer.dont_know:
         return i18n.t(lang, "answer.dont_know")
     value = kinds.value_of(question, answer)
-    if isinstance(value, list) and question.kind == QuestionKind.people:
+    if isinstance(value, list) and kinds.spec(question.kind).field == "people":
         return doc(lang, "people_count", count=len(value))
     if isinstance(value, list):
         return ", ".join(choice_label(question, str(c), lang) for c in value)

@@ -19,8 +19,9 @@ from pathlib import Path
 from vigil.catalog import Catalog, default_directory, load_catalog
 from vigil.engine import evaluate
 from vigil.models.assessment import Assessment
-from vigil.models.checklist import Checklist, QuestionKind
+from vigil.models.checklist import Checklist
 from vigil.models.common import VerdictId
+from vigil.models.kinds import spec
 from vigil.models.results import Evaluation
 
 SUMMARY_VERSION = 1
@@ -80,7 +81,7 @@ def not_yet_asked(checklist: Checklist, assessment: Assessment, evaluation: Eval
     count = 0
     for section in checklist.sections:
         for q in section.questions:
-            if q.kind != QuestionKind.people or q.id not in visible:
+            if spec(q.kind).field != "people" or q.id not in visible:
                 continue
             answer = assessment.answers.get(q.id)
             if answer is None or answer.dont_know or not answer.people:

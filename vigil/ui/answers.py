@@ -1,4 +1,6 @@
-"""Turn widget values into answers, and answers into widget values. Plain Python, no Streamlit.
+"""Change an assessment as the user's widgets say: values, "don't know", notes, evidence, open items, the people
+register and the assessment's details. Plain Python, no Streamlit (what each kind's widget value means is in
+``vigil.ui.kind_widgets``).
 
 Each ``set_*`` function changes one assessment in place; the session saves it afterwards. An answer that
 ends up empty (no value, no "don't know", no note, no evidence) is removed, so the assessment file holds
@@ -12,10 +14,8 @@ import hashlib
 from typing import Any
 
 from vigil.models.assessment import Answer, Assessment, Evidence, OpenItem, Person
-from vigil.models.checklist import PeopleFieldKind, Question, QuestionKind
-
-DONT_KNOW = "__dont_know__"
-"""The extra option a choice question shows when "don't know" is allowed."""
+from vigil.models.checklist import PeopleFieldKind, Question
+from vigil.models.kinds import spec
 
 _SHORT = 2_000
 _LONG = 50_000
@@ -38,7 +38,8 @@ def _updated(old: Answer, **changes: Any) -> Answer:
     return Answer.model_validate({**old.model_dump(), **changes})
 
 
-def _clean_text(value: object, limit: int) -> str | None:
+def cut_text(value: object, limit: int | None) -> str | None:
+    """A text as stored: without NUL, at most ``limit`` characters, None when blank."""
     if value is None:
         return None
     text = str(value).replace("\x00", "")[:limit]
@@ -48,37 +49,15 @@ def _clean_text(value: object, limit: int) -> str | None:
 # --------------------------------------------------------------------------- values
 
 
-def value_changes(question: Question, value: object) -> dict[str, Any]:
-    """The answer fields a widget value sets (the value fields only)."""
-    kind = question.kind
-    if kind in (QuestionKind.single_choice, QuestionKind.yes_no):
-        if value == DONT_KNOW:
-            return {"choice": None, "dont_know": True}
-        choice = value if value in question.option_ids() else None
-        return {"choice": choice, "dont_know": False}
-    if kind == QuestionKind.multi_choice:
-        chosen = [c for c in (value or []) if c in question.option_ids()]  # type: ignore[attr-defined]
-        return {"choices": chosen or None}
-    if kind == QuestionKind.short_text:
-        return {"text": _clean_text(value, _SHORT)}
-    if kind == QuestionKind.long_text:
-        return {"text": _clean_text(value, _LONG)}
-    if kind == QuestionKind.number:
-        return {"number": None if value is None else float(value)}  # type: ignore[arg-type]
-    if kind == QuestionKind.date:
-        return {"date": value if isinstance(value, dt.date) else None}
-    raise ValueError(f"{kind.value} questions are changed person by person")
-
-
-def set_value(assessment: Assessment, question: Question, value: object) -> None:
-    """Record what the question's main widget now says. A real value ends "don't know"."""
-    old = answer_of(assessment, question.id)
-    changes = value_changes(question, value)
+def record(assessment: Assessment, qid: str, changes: dict[str, Any]) -> None:
+    """Record the value fields a question's widget now sets (``vigil.ui.kind_widgets`` works them out from the
+    widget's value). A real value ends "don't know"."""
+    old = answer_of(assessment, qid)
     if any(v not in (None, []) for k, v in changes.items() if k != "dont_know"):
-        changes["dont_know"] = False
-    _store(assessment, question.id, _updated(old, **changes))
-    if assessment.answers.get(question.id, Answer()).dont_know:
-        ensure_open_item(assessment, question.id)
+        changes = {**changes, "dont_know": False}
+    _store(assessment, qid, _updated(old, **changes))
+    if assessment.answers.get(qid, Answer()).dont_know:
+        ensure_open_item(assessment, qid)
 
 
 def set_dont_know(assessment: Assessment, question: Question, flag: bool) -> None:
@@ -87,36 +66,11 @@ def set_dont_know(assessment: Assessment, question: Question, flag: bool) -> Non
         return
     old = answer_of(assessment, question.id)
     changes: dict[str, Any] = {"dont_know": flag}
-    if flag and question.kind in (QuestionKind.single_choice, QuestionKind.yes_no):
+    if flag and spec(question.kind).pick_one:  # "don't know" takes the place of the one option
         changes["choice"] = None
     _store(assessment, question.id, _updated(old, **changes))
     if flag:
         ensure_open_item(assessment, question.id)
-
-
-def widget_value(question: Question, answer: Answer | None) -> Any:
-    """What the question's main widget shows for ``answer``."""
-    a = answer or Answer()
-    kind = question.kind
-    if kind in (QuestionKind.single_choice, QuestionKind.yes_no):
-        return DONT_KNOW if a.dont_know and question.allow_dont_know else a.choice
-    if kind == QuestionKind.multi_choice:
-        return list(a.choices or [])
-    if kind in (QuestionKind.short_text, QuestionKind.long_text):
-        return a.text or ""
-    if kind == QuestionKind.number:
-        return a.number
-    if kind == QuestionKind.date:
-        return a.date
-    return None
-
-
-def choice_options(question: Question) -> list[str]:
-    """The options a choice widget offers, "don't know" last where it is allowed."""
-    options = list(question.option_ids())
-    if question.allow_dont_know and question.kind != QuestionKind.multi_choice:
-        options.append(DONT_KNOW)
-    return options
 
 
 # --------------------------------------------------------------------------- note, evidence, open items
@@ -205,8 +159,7 @@ def person_field_value(question: Question, field_id: str, value: object) -> str 
     if fld.kind == PeopleFieldKind.multi_choice:
         chosen = value if isinstance(value, list | tuple) else [value]
         return [o.id for o in fld.options if o.id in chosen]
-    limit = _SHORT
-    return _clean_text(value, limit)
+    return cut_text(value, _SHORT)
 
 
 def set_person_value(assessment: Assessment, question: Question, person_id: str, field_id: str,

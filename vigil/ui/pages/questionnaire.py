@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vigil.models.checklist import QuestionKind
 from vigil.models.common import pick
+from vigil.models.kinds import spec
 from vigil.models.results import SectionState
 from vigil.ui import consent, steps, style, widgets
 from vigil.ui.shell import Context, opened
@@ -71,7 +71,7 @@ def render(ctx: Context) -> None:
         for q in section.questions:
             if q.id in shown:
                 widgets.question(ctx, session, checklist, q)
-                if q.kind == QuestionKind.people:
+                if spec(q.kind).field == "people":  # a register: how its people stand on consent
                     consent.people(ctx, checklist, ev, key=f"vigil_consent_{q.id}")
         before, after = steps.neighbours(visible, current)
         with st.container(horizontal=True, horizontal_alignment="distribute", key="vigil_q_nav"):
