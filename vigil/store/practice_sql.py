@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, delete, insert, select, update
 
-from vigil.i18n import t
 from vigil.models.profile import MakerProfile, PracticeDefaults, Template
 from vigil.store import NotFoundError, UnreadableError
 from vigil.store.schema import JsonText, settings, templates
@@ -32,7 +31,7 @@ def _parse(model: type[_M], doc: Any) -> _M:
     try:
         return model.model_validate_json(doc) if isinstance(doc, str) else model.model_validate(doc)
     except ValidationError:
-        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(reason="newer") from None
 
 
 class PracticeTables:
@@ -91,7 +90,7 @@ class PracticeTables:
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
         if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
         return _parse(Template, doc)
 
     def save_template(self, template: Template) -> Template:
@@ -106,7 +105,7 @@ class PracticeTables:
         with self._session(write=True), self._engine.begin() as conn:
             gone = conn.execute(delete(templates).where(templates.c.id == template_id)).rowcount
         if not gone:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
 
 
 def _readable(docs: Any) -> Iterator[Template]:

@@ -15,7 +15,6 @@ from pydantic import ValidationError
 from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
-from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
 from vigil.store.summary import SUMMARY_VERSION, Summary
@@ -128,7 +127,7 @@ def as_utc(value: dt.datetime) -> dt.datetime:
 def document(assessment: Assessment) -> JsonText:
     doc = assessment.model_dump_json()
     if "\\u0000" in doc and _NUL_ESCAPE.search(doc):
-        raise UnstorableTextError(t("en", "store.unstorable_text"))
+        raise UnstorableTextError()
     return JsonText(doc)
 
 
@@ -185,11 +184,11 @@ def load(doc: Any) -> Assessment:
     try:
         raw = json.loads(doc) if isinstance(doc, str | bytes) else doc
         if not isinstance(raw, dict):
-            raise UnreadableError(t("en", "store.unreadable"), reason="damaged")
+            raise UnreadableError(reason="damaged")
         if newer_format(raw.get("format_version")):
             raise NewerFormatError(raw["format_version"])
         return Assessment.model_validate(upgrade(raw))
     except NewerFormatError:
-        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(reason="newer") from None
     except (ValidationError, ValueError, RecursionError):
-        raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None
+        raise UnreadableError(reason="damaged") from None

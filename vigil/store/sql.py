@@ -35,7 +35,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import NullPool, QueuePool, StaticPool
 
-from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment, is_id
 from vigil.practice import settle
 from vigil.store import (
@@ -82,7 +81,7 @@ def _known_form(assessment_id: str) -> None:
     """An id that cannot be an assessment's (from a URL, say: a NUL, a quote, 10,000 characters) is not found,
     without a query: no database sees it, and no driver error can be taken for an unreachable server."""
     if not isinstance(assessment_id, str) or not is_id(assessment_id):
-        raise NotFoundError(t("en", "store.not_found"))
+        raise NotFoundError()
 
 
 class SqlStore(PracticeTables):
@@ -156,7 +155,7 @@ class SqlStore(PracticeTables):
             with self._faults(), engine.begin() as conn:
                 if self._read_only:
                     if (found := migrate.check(conn)) != migrate.head():
-                        raise migrate.SchemaOutdatedError(found or "empty", migrate.head())
+                        raise migrate.SchemaOutdatedError(found=found or "empty", head=migrate.head())
                     return
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
@@ -225,7 +224,7 @@ class SqlStore(PracticeTables):
                 with self._engine.begin() as conn:
                     conn.execute(assessments.insert().values(**row))
             except IntegrityError:
-                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+                raise AlreadyExistsError() from None
         return load(doc)
 
     def create_many(self, batch: Sequence[Assessment]) -> list[Assessment]:
@@ -245,7 +244,7 @@ class SqlStore(PracticeTables):
                 with self._engine.begin() as conn:
                     conn.execute(assessments.insert(), rows)
             except IntegrityError:
-                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+                raise AlreadyExistsError() from None
         return [load(doc) for doc in docs]
 
     def get(self, assessment_id: str) -> Assessment:
@@ -254,7 +253,7 @@ class SqlStore(PracticeTables):
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
         if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
         return load(doc)
 
     def save(self, assessment: Assessment) -> Assessment:
@@ -280,9 +279,9 @@ class SqlStore(PracticeTables):
         if saved:
             return load(doc)
         if actual is None:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
         if actual == expected:  # the revision matches, so the row is in a newer format
-            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
+            raise UnreadableError(reason="newer")
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
@@ -294,7 +293,7 @@ class SqlStore(PracticeTables):
             if gone and self._file is not None:
                 self._file.checkpoint(self._busy_timeout_s)
         if not gone:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments
@@ -341,7 +340,7 @@ class SqlStore(PracticeTables):
         with self._session(), self._engine.connect() as conn:
             doc = conn.execute(query).scalar_one_or_none()
         if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
         return doc if isinstance(doc, str) else dumps(doc)
 
     def refresh_summaries(self, batch: int = 200) -> int:
