@@ -9,13 +9,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from vigil.credentials import CredentialsError, library
 from vigil.credentials.certs import local_trust_anchor
 from vigil.credentials.formats import detect_stream
 from vigil.credentials.manifest import TRAINING_ASSERTION, VIGIL_ASSERTION
 from vigil.files import why_unreadable
+from vigil.models.common import Frozen
 
 UNTRUSTED = "signingCredential.untrusted"
 
@@ -31,9 +32,7 @@ class Status(StrEnum):
     """No Content Credentials at all."""
 
 
-class Verification(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Verification(Frozen):
     status: Status
     media_type: str
     vigil: bool = False

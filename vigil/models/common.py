@@ -82,6 +82,12 @@ def pick(text: LText | None, lang: str, fallback: str = "en") -> str:
     return next(iter(text.values()))
 
 
+class Frozen(BaseModel):
+    """Base for values Vigil works out (results, states, read-backs): immutable once made."""
+
+    model_config = ConfigDict(frozen=True)
+
+
 class Strict(BaseModel):
     """Base for content models: unknown keys are an authoring mistake, not something to ignore."""
 

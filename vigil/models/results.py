@@ -6,13 +6,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from vigil.models.common import LText, Severity, VerdictId
+from vigil.models.common import Frozen, LText, Severity, VerdictId
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Result(Frozen):
+    """What the engine works out."""
 
 
 FindingOrigin = Literal["rule", "unknown", "incomplete"]
