@@ -22,14 +22,17 @@ UNTRUSTED = "signingCredential.untrusted"
 
 
 class Status(StrEnum):
+    """What a file's Content Credentials are.
+
+    ``valid``: Vigil's credentials, intact (trusted or not: see ``Verification.trusted``). ``invalid``: credentials
+    that do not match the file any more (altered after stamping) or cannot be read. ``foreign``: intact Content
+    Credentials, but not Vigil's. ``none``: no Content Credentials at all.
+    """
+
     valid = "valid"
-    """Vigil's credentials, intact (trusted or not: see ``trusted``)."""
     invalid = "invalid"
-    """Credentials that do not match the file any more (altered after stamping) or cannot be read."""
     foreign = "foreign"
-    """Intact Content Credentials, but not Vigil's."""
     none = "none"
-    """No Content Credentials at all."""
 
 
 class Verification(Frozen):
