@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from vigil.models.assessment import Answer, Assessment, Person
 from vigil.models.checklist import Checklist
+from vigil.models.common import Frozen
 from vigil.models.consent_record import ConsentRecord, EntryKind, PlanSnapshot, PlanValue, RecordedAnswer, Response
 from vigil.visibility import visible_answers
 
@@ -55,9 +54,7 @@ class LinkState(StrEnum):
     expired = "expired"
 
 
-class LinkInfo(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class LinkInfo(Frozen):
     id: str
     person: str
     lang: str
@@ -74,10 +71,8 @@ class LinkInfo(BaseModel):
         return LinkState.active
 
 
-class OwnAnswer(BaseModel):
+class OwnAnswer(Frozen):
     """A person's latest answer in their own word (or their withdrawal)."""
-
-    model_config = ConfigDict(frozen=True)
 
     person: str
     seq: int

@@ -5,7 +5,7 @@ Called by ``vigil.crosscheck`` (its conditions are checked there, with every oth
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
 from vigil.models.law import Law, Tier
@@ -20,15 +20,29 @@ def _field_options(register: Question | None, field_id: str) -> set[str]:
     return {o.id for o in fld.options} if fld is not None else set()
 
 
+def _unknown(loc: Loc, named: Iterable[str], known: Collection[str],
+             problem: Callable[[str], str]) -> Iterator[tuple[Loc, str]]:
+    """Each id in ``named`` (a list, at ``(*loc, k)``) that is not among the ``known`` ones."""
+    for k, ident in enumerate(named):
+        if ident not in known:
+            yield (*loc, k), problem(ident)
+
+
+def _no(what: str) -> Callable[[str], str]:
+    return lambda ident: f"no {what} {ident!r} in this checklist"
+
+
+def _no_option(field: str) -> Callable[[str], str]:
+    return lambda option: f"{field} has no option {option!r}"
+
+
 def _tier_problems(law: Law, tier: Tier, loc: Loc, relations: set[str], roles: set[str]) -> Iterator[tuple[Loc, str]]:
     if not tier.relations and not tier.roles:
         yield loc, "a tier needs at least one relation or role"
-    for k, rel in enumerate(tier.relations):
-        if rel not in relations:
-            yield (*loc, "relations", k), f"the register's field {law.facts.relation_field!r} has no option {rel!r}"
-    for k, role in enumerate(tier.roles):
-        if role not in roles:
-            yield (*loc, "roles", k), f"the register's field {law.facts.roles_field!r} has no option {role!r}"
+    register = "the register's field"
+    yield from _unknown((*loc, "relations"), tier.relations, relations,
+                        _no_option(f"{register} {law.facts.relation_field!r}"))
+    yield from _unknown((*loc, "roles"), tier.roles, roles, _no_option(f"{register} {law.facts.roles_field!r}"))
 
 
 def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
@@ -72,17 +86,11 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
         elif fld.kind != kind:
             yield (*base, key), f"field {fid!r} is {fld.kind.value}; expected {kind.value}"
     shown_options = {o.id for o in questions[facts.shown_in].options} if facts.shown_in in questions else set()
-    for k, option in enumerate(facts.online):
-        if option not in shown_options:
-            yield (*base, "online", k), f"{facts.shown_in!r} has no option {option!r}"
-    for k, qid in enumerate(facts.online_reaches):
-        if qid not in questions:
-            yield (*base, "online_reaches", k), f"no question {qid!r} in this checklist"
+    yield from _unknown((*base, "online"), facts.online, shown_options, _no_option(repr(facts.shown_in)))
+    yield from _unknown((*base, "online_reaches"), facts.online_reaches, questions, _no("question"))
     positions = _field_options(register, facts.position_field)
     for stance, options in facts.stances.items():
-        for k, option in enumerate(options):
-            if option not in positions:
-                yield (*base, "stances", stance.value, k), f"the position field has no option {option!r}"
+        yield from _unknown((*base, "stances", stance.value), options, positions, _no_option("the position field"))
     relations = _field_options(register, facts.relation_field)
     roles = _field_options(register, facts.roles_field)
     for i, tier in enumerate(law.ethics.closest):
@@ -101,15 +109,11 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
         seen.add(ident)
         if jurisdiction not in jurisdictions:
             yield (*loc, "jurisdiction"), f"no jurisdiction {jurisdiction!r} in this checklist"
-        for k, sid in enumerate(cited):
-            if sid not in sources:
-                yield (*loc, "sources", k), f"no source {sid!r} in this checklist"
+        yield from _unknown((*loc, "sources"), cited, sources, _no("source"))
+    place_options = f"a place option of {facts.domicile!r} or {facts.shown_in!r}"
     for i, right in enumerate(law.rights):
         loc = ("law", "rights", i)
-        for k, place in enumerate(right.places):
-            if place not in places:
-                yield (*loc, "places", k), (f"{place!r} is not a place option of {facts.domicile!r} "
-                                            f"or {facts.shown_in!r}")
+        yield from _unknown((*loc, "places"), right.places, places, lambda place: f"{place!r} is not {place_options}")
         if (right.waived_if is None) != (right.waived is None):
             yield (*loc, "waived"), "waived_if and waived go together: the condition and the sentence that explains it"
         for k, tier in enumerate(right.holders):
@@ -121,9 +125,5 @@ def law_problems(checklist: Checklist) -> Iterator[tuple[Loc, str]]:
     for i, duty in enumerate(law.duties):
         if duty.dimension not in dimensions:
             yield ("law", "duties", i, "dimension"), f"no dimension {duty.dimension!r} in this checklist"
-        for k, rule in enumerate(duty.replaces):
-            if rule not in rules:
-                yield ("law", "duties", i, "replaces", k), f"no rule {rule!r} in this checklist"
-    for i, source in enumerate(law.ethics.sources):
-        if source not in sources:
-            yield ("law", "ethics", "sources", i), f"no source {source!r} in this checklist"
+        yield from _unknown(("law", "duties", i, "replaces"), duty.replaces, rules, _no("rule"))
+    yield from _unknown(("law", "ethics", "sources"), law.ethics.sources, sources, _no("source"))

@@ -8,12 +8,14 @@ import pytest
 from pydantic import ValidationError
 
 from tests.store.samples import HOSTILE, hostile_sample, sample
+from vigil.i18n.faults import fault_words
 from vigil.models.assessment import Answer, Assessment
 from vigil.store import (
     AlreadyExistsError,
     AssessmentStore,
     NotFoundError,
     StaleWriteError,
+    UnreadableError,
     UnstorableTextError,
 )
 from vigil.store.sql import SqlStore, open_store
@@ -212,8 +214,9 @@ def test_an_assessment_from_a_newer_vigil_is_refused_calmly(store: SqlStore) -> 
     doc = created.model_dump(mode="json") | {"future_field": 1}
     with store._engine.begin() as conn:
         conn.execute(update(assessments).where(assessments.c.id == created.id).values(document=doc))
-    with pytest.raises(Exception, match="newer Vigil or is damaged") as caught:
+    with pytest.raises(UnreadableError) as caught:
         store.get(created.id)
+    assert "newer Vigil or is damaged" in fault_words(caught.value)
     assert "future_field" not in str(caught.value)
 
 

@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from vigil.i18n import available_languages, strings
-from vigil.store.faults import REASONS, message, translate
+from vigil.i18n.faults import fault_words
+from vigil.store import StoreUnavailableError
+from vigil.store.faults import REASONS, translate
 
 
 def _sqlite(code: int, text: str) -> OperationalError:
@@ -84,6 +86,9 @@ def test_postgresql_faults(text: str, sqlstate: str | None, reason: str) -> None
 
 @pytest.mark.parametrize("lang", available_languages())
 def test_every_reason_is_said_in_every_language(lang: str) -> None:
+    def message(reason: str, lang: str) -> str:
+        return fault_words(StoreUnavailableError(reason=reason), lang)
+
     for reason in REASONS:
         assert f"store.unavailable.{reason}" in strings(lang)
         assert message(reason, lang).strip()

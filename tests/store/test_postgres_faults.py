@@ -10,6 +10,7 @@ import pytest
 from tests.store.samples import sample
 from tests.store.test_sqlite_faults import assert_calm
 from tests.support.postgres import PostgresServer
+from vigil.i18n.faults import fault_words
 from vigil.store import StoreUnavailableError
 from vigil.store.sql import SqlStore, open_store
 
@@ -101,7 +102,7 @@ def test_a_missing_database_is_a_refusal_with_a_hint_for_the_operator(postgres_s
         with pytest.raises(StoreUnavailableError) as caught:
             store.list()
         assert_calm(caught.value, "server_refused", PASSWORD, "no_such_database")
-        assert "VIGIL_DATABASE_URL" in str(caught.value)
+        assert "VIGIL_DATABASE_URL" in fault_words(caught.value)
     finally:
         store.close()
 

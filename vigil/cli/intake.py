@@ -18,6 +18,7 @@ from vigil.catalog import Catalog
 from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError, parse_date
 from vigil.cli.stores import catalog_or_fail, store_or_fail
 from vigil.cli.table import one_line
+from vigil.i18n.faults import fault_words
 from vigil.models.assessment import Assessment, new_id
 from vigil.store import StoreError
 from vigil.store.sql import SqlStore
@@ -86,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             imported += done
             bad += failed
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(fault_words(exc)) from None
     finally:
         store.close()
     print(f"imported {imported} assessment(s) into {store.describe()}"

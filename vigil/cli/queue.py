@@ -11,6 +11,7 @@ from vigil import i18n
 from vigil.cli.common import EXIT_OK, CliError
 from vigil.cli.stores import store_or_fail
 from vigil.cli.table import one_line, write
+from vigil.i18n.faults import fault_words
 from vigil.models.common import VerdictId
 from vigil.store import StoreError
 from vigil.store.queue import MAX_PAGE, QueueQuery, QueueRow, Sort, Waiting
@@ -50,7 +51,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         rows = list(_rows(store, query, args.limit))
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(fault_words(exc)) from None
     finally:
         store.close()
     if args.format in ("csv", "jsonl"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vigil.catalog import Catalog, ChecklistError, load_catalog
 from vigil.cli.common import CliError
+from vigil.i18n.faults import fault_words
 from vigil.store import StoreError
 from vigil.store.sql import SqlStore, open_store
 from vigil.store.summary import catalog_summarizer
@@ -23,5 +24,5 @@ def store_or_fail(url: str | None, catalog: Catalog | None = None) -> SqlStore:
         store = open_store(url, summarizer=catalog_summarizer(catalog) if catalog is not None else None)
         store.count()  # reach it now: a fault is one clear line here, not a traceback later
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(fault_words(exc)) from None
     return store

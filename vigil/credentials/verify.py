@@ -9,31 +9,33 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from vigil.credentials import CredentialsError, library
 from vigil.credentials.certs import local_trust_anchor
 from vigil.credentials.formats import detect_stream
 from vigil.credentials.manifest import TRAINING_ASSERTION, VIGIL_ASSERTION
 from vigil.files import why_unreadable
+from vigil.models.common import Frozen
 
 UNTRUSTED = "signingCredential.untrusted"
 
 
 class Status(StrEnum):
+    """What a file's Content Credentials are.
+
+    ``valid``: Vigil's credentials, intact (trusted or not: see ``Verification.trusted``). ``invalid``: credentials
+    that do not match the file any more (altered after stamping) or cannot be read. ``foreign``: intact Content
+    Credentials, but not Vigil's. ``none``: no Content Credentials at all.
+    """
+
     valid = "valid"
-    """Vigil's credentials, intact (trusted or not: see ``trusted``)."""
     invalid = "invalid"
-    """Credentials that do not match the file any more (altered after stamping) or cannot be read."""
     foreign = "foreign"
-    """Intact Content Credentials, but not Vigil's."""
     none = "none"
-    """No Content Credentials at all."""
 
 
-class Verification(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Verification(Frozen):
     status: Status
     media_type: str
     vigil: bool = False

@@ -129,10 +129,7 @@ class Jurisdiction(Strict):
     relevant_if: Condition
 
 
-class ExampleKind(StrEnum):
-    good_practice = "good_practice"
-    harm = "harm"
-    mixed = "mixed"
+ExampleKind = Literal["good_practice", "harm", "mixed"]
 
 
 class Example(Strict):

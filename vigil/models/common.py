@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from enum import StrEnum
+from enum import StrEnum, auto
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
@@ -82,33 +82,39 @@ def pick(text: LText | None, lang: str, fallback: str = "en") -> str:
     return next(iter(text.values()))
 
 
+class Frozen(BaseModel):
+    """Base for values Vigil works out (results, states, read-backs): immutable once made."""
+
+    model_config = ConfigDict(frozen=True)
+
+
 class Strict(BaseModel):
     """Base for content models: unknown keys are an authoring mistake, not something to ignore."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Severity(StrEnum):
-    blocker = "blocker"
-    serious = "serious"
-    caution = "caution"
-    info = "info"
+class WorstFirst(StrEnum):
+    """A scale whose members are declared worst first: ``rank`` is higher for worse, 0 for the last."""
 
     @property
     def rank(self) -> int:
-        return {"blocker": 3, "serious": 2, "caution": 1, "info": 0}[self.value]
+        members = list(type(self))
+        return len(members) - 1 - members.index(self)
 
 
-class VerdictId(StrEnum):
-    stop = "stop"
-    resolve_first = "resolve_first"
-    proceed_with_conditions = "proceed_with_conditions"
-    ready = "ready"
+class Severity(WorstFirst):
+    blocker = auto()
+    serious = auto()
+    caution = auto()
+    info = auto()
 
-    @property
-    def rank(self) -> int:
-        """Higher is worse."""
-        return {"ready": 0, "proceed_with_conditions": 1, "resolve_first": 2, "stop": 3}[self.value]
+
+class VerdictId(WorstFirst):
+    stop = auto()
+    resolve_first = auto()
+    proceed_with_conditions = auto()
+    ready = auto()
 
     @staticmethod
     def for_severity(severity: Severity) -> VerdictId:

@@ -50,22 +50,20 @@ class Stance(StrEnum):
 
 
 class Link(StrEnum):
-    """What connects a case to a jurisdiction's law."""
+    """What connects a case to a jurisdiction's law: ``domicile``, the person lived there when they died; ``shown``,
+    it is published or shown there."""
 
     domicile = "domicile"
-    """The person lived there when they died."""
     shown = "shown"
-    """It is published or shown there."""
 
 
 class Effect(StrEnum):
-    """What the holders can do."""
+    """What the holders can do. ``consent``: their consent is needed before the use, and not asking them leaves it
+    unresolved. ``objection``: they can act against the use (e.g. when it harms their legitimate interests): asking
+    them is advised, and their refusal stops it."""
 
     consent = "consent"
-    """Their consent is needed before the use: not asking them leaves it unresolved."""
     objection = "objection"
-    """They can act against the use (e.g. when it harms their legitimate interests): asking them is advised, and
-    their refusal stops it."""
 
 
 class Term(Strict):

@@ -6,13 +6,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from vigil.models.common import LText, Severity, VerdictId
+from vigil.models.common import Frozen, LText, Severity, VerdictId
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Result(Frozen):
+    """What the engine works out."""
 
 
 FindingOrigin = Literal["rule", "unknown", "incomplete"]
@@ -45,14 +45,16 @@ class Verdict(_Result):
 
 
 class ConsentNeed(StrEnum):
-    """Whose agreement the plan needs, as Vigil works it out from the law and the register's facts."""
+    """Whose agreement the plan needs, as Vigil works it out from the law and the register's facts.
+
+    ``required``: the law requires their consent (or lets them stop it) for this use. ``advised``: the law does not
+    require it; ask them all the same (close family, heirs). ``no_say``: no legal say for this use; their view may
+    still matter to you.
+    """
 
     required = "required"
-    """The law requires their consent (or lets them stop it) for this use."""
     advised = "advised"
-    """The law does not require it; ask them all the same (close family, heirs)."""
     no_say = "no_say"
-    """No legal say for this use; their view may still matter to you."""
 
 
 class LegalBasis(_Result):

@@ -107,31 +107,25 @@ def file_name(stem: str, assessment: Assessment, today: dt.date, extension: str)
     return f"vigil-{stem}-{reference or assessment.id[:8]}-{today.isoformat()}.{extension}"
 
 
-def _render(kind: str, checklist: Checklist, assessment: Assessment, lang: str, today: dt.date,
-            profile: MakerProfile | None, fonts: typst.Fonts | None, timestamp: dt.datetime | None) -> bytes:
-    inp = document_input(checklist, assessment, lang, today, profile=profile)
-    return DOCUMENTS[kind].render(inp, fonts=fonts, timestamp=timestamp)
+class MakesPdf(Protocol):
+    def __call__(self, checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
+                 profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
+                 fonts: typst.Fonts | None = None) -> bytes: ...
 
 
-def report_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
-               profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
-               fonts: typst.Fonts | None = None) -> bytes:
-    return _render("report", checklist, assessment, lang, today, profile, fonts, timestamp)
+def _pdf_of(kind: str) -> MakesPdf:
+    """Document ``kind`` straight from a checklist and an assessment (one ``DocumentInput`` built on the way)."""
+
+    def pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
+            profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
+            fonts: typst.Fonts | None = None) -> bytes:
+        inp = document_input(checklist, assessment, lang, today, profile=profile)
+        return DOCUMENTS[kind].render(inp, fonts=fonts, timestamp=timestamp)
+
+    return pdf
 
 
-def consent_form_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
-                     profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
-                     fonts: typst.Fonts | None = None) -> bytes:
-    return _render("consent", checklist, assessment, lang, today, profile, fonts, timestamp)
-
-
-def family_summary_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
-                       profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
-                       fonts: typst.Fonts | None = None) -> bytes:
-    return _render("family", checklist, assessment, lang, today, profile, fonts, timestamp)
-
-
-def labels_pdf(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
-               profile: MakerProfile | None = None, timestamp: dt.datetime | None = None,
-               fonts: typst.Fonts | None = None) -> bytes:
-    return _render("labels", checklist, assessment, lang, today, profile, fonts, timestamp)
+report_pdf = _pdf_of("report")
+consent_form_pdf = _pdf_of("consent")
+family_summary_pdf = _pdf_of("family")
+labels_pdf = _pdf_of("labels")

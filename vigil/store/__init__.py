@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from vigil.models.assessment import Assessment
 from vigil.models.profile import MakerProfile, PracticeDefaults, Template
@@ -20,69 +20,89 @@ if TYPE_CHECKING:
 
 
 class StoreError(Exception):
-    """Base of the store's errors. ``str(error)`` is a calm sentence a user can act on (in English);
-    ``i18n_key`` names the interface string that says it in the user's language (``vigil/i18n/*/store.json``).
+    """The saved assessments cannot be read or written as asked.
+
+    The store speaks no user's language (i18n stays at the edges): ``i18n_key`` names the interface string that
+    says the fault to a user (``vigil/i18n/<lang>/store.json``); the command line and the pages say it with
+    ``vigil.i18n.faults.fault_words``. ``detail`` is the store's own English sentence when the fault has
+    particulars for whoever runs Vigil (a setting, a schema step, a revision): a subclass's ``template`` filled
+    with the error's ``params``, else None. ``str(error)`` is an English sentence for logs: the detail, else the
+    first line of the class's docstring.
     """
 
     i18n_key: str = "store.unavailable.unavailable"
+    template: ClassVar[str | None] = None
+
+    def __init__(self, detail: str | None = None, **params: object) -> None:
+        self.params = params
+        if detail is None and self.template is not None:
+            detail = self.template.format(**params)
+        self.detail = detail
+        super().__init__(detail or self.summary())
+
+    def summary(self) -> str:
+        return (type(self).__doc__ or "").strip().splitlines()[0]
 
 
 class StoreUnavailableError(StoreError):
-    """The database cannot be read or written now (locked, read-only, folder gone, server down).
+    """The database cannot be read or written now.
 
     ``reason`` names the fault (``locked``, ``read_only``, ``folder_missing``, ``file_missing``, ``disk_full``,
-    ``damaged``, ``server_unreachable``, ``server_refused``, ``busy``, ``unavailable``); ``i18n_key`` is the
-    interface string (``vigil/i18n/<lang>/store.json``) that says the same in the user's language.
+    ``damaged``, ``server_unreachable``, ``server_refused``, ``busy``, ``unavailable``); the interface string is
+    ``store.unavailable.<reason>``.
     """
 
-    def __init__(self, message: str = "The saved assessments cannot be reached right now. Please try again "
-                 "in a moment.", reason: str = "unavailable") -> None:
+    def __init__(self, detail: str | None = None, reason: str = "unavailable") -> None:
         self.reason = reason
         self.i18n_key = f"store.unavailable.{reason}"
-        super().__init__(message)
+        super().__init__(detail)
+
+    def summary(self) -> str:
+        return f"The database cannot be read or written now ({self.reason})."
 
 
 class StaleWriteError(StoreError):
     """The assessment was changed elsewhere (another tab or server) since this copy was loaded."""
 
     i18n_key = "store.stale"
+    template = "This assessment was changed in another tab or window (revision {actual}, this copy has {expected})."
 
     def __init__(self, assessment_id: str, expected: int, actual: int) -> None:
-        self.assessment_id = assessment_id
-        self.expected = expected
-        self.actual = actual
-        super().__init__(
-            f"This assessment was changed in another tab or window (revision {actual}, "
-            f"this copy has {expected})."
-        )
+        self.assessment_id, self.expected, self.actual = assessment_id, expected, actual
+        super().__init__(expected=expected, actual=actual)
 
 
 class NotFoundError(StoreError):
-    """No assessment with that id (never existed, or was deleted)."""
+    """No assessment (or template) with that id is stored: it never existed, or was deleted."""
 
     i18n_key = "store.not_found"
 
 
 class AlreadyExistsError(StoreError):
-    """``create`` was given an assessment whose id is already stored (e.g. the same file imported twice)."""
+    """An assessment with that id is already stored (the same file imported twice, say)."""
 
     i18n_key = "store.already_exists"
 
 
 class UnstorableTextError(StoreError):
-    """The assessment holds text that no database can keep (the NUL control character); nothing was saved."""
+    """The assessment holds text no database can keep (the NUL control character); nothing was saved."""
 
     i18n_key = "store.unstorable_text"
 
 
 class UnreadableError(StoreError):
-    """A stored assessment cannot be read back: ``reason`` is ``newer`` (written in a newer format, by a newer
-    Vigil) or ``damaged``. Nothing is changed; the row can still be downloaded raw or deleted."""
+    """A stored record cannot be read back: written in a newer format (by a newer Vigil) or damaged.
 
-    def __init__(self, message: str, reason: str = "damaged") -> None:
+    ``reason`` is ``newer`` or ``damaged``. Nothing is changed; the row can still be downloaded raw or deleted.
+    """
+
+    def __init__(self, detail: str | None = None, reason: str = "damaged") -> None:
         self.reason = reason
         self.i18n_key = "store.unreadable.newer" if reason == "newer" else "store.unreadable"
-        super().__init__(message)
+        super().__init__(detail)
+
+    def summary(self) -> str:
+        return f"A stored record cannot be read back ({self.reason})."
 
 
 @dataclass(frozen=True)

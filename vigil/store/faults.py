@@ -1,7 +1,8 @@
-"""Turn database faults into ``StoreUnavailableError`` with a calm sentence: what is wrong, what to do.
+"""Turn database faults into ``StoreUnavailableError`` naming the fault's kind (``reason``).
 
-The sentences carry no SQL, no traceback, no answers or names and no password. Only the fault's kind is
-logged, never the driver's message (which can quote SQL or values).
+The edges say it to a person (``vigil.i18n.faults``): what is wrong, what to do. Nothing in the error carries
+SQL, a traceback, answers, names or a password. Only the fault's kind is logged, never the driver's message
+(which can quote SQL or values).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from vigil.i18n import t
 from vigil.store import StoreUnavailableError
 
 log = logging.getLogger("vigil.store")
@@ -23,14 +23,9 @@ REASONS = (
 )
 
 
-def message(reason: str, lang: str = "en") -> str:
-    """The sentence for ``reason`` (its interface string ``store.unavailable.<reason>``)."""
-    return t(lang, f"store.unavailable.{reason}")
-
-
 def unavailable(reason: str) -> StoreUnavailableError:
     log.warning("store unavailable: %s", reason)
-    return StoreUnavailableError(message(reason), reason)
+    return StoreUnavailableError(reason=reason)
 
 
 def _sqlite_reason(err: sqlite3.Error, db_path: Path | None) -> str:
@@ -79,4 +74,4 @@ def translate(exc: DBAPIError, db_path: Path | None) -> StoreUnavailableError:
     orig = exc.orig
     reason = _sqlite_reason(orig, db_path) if isinstance(orig, sqlite3.Error) else _pg_reason(orig)
     log.warning("store fault %s (%s)", reason, type(orig).__name__)
-    return StoreUnavailableError(message(reason), reason)
+    return StoreUnavailableError(reason=reason)

@@ -31,26 +31,16 @@ class SchemaTooNewError(StoreError):
     """The database was upgraded by a newer Vigil; this version refuses to read or change it."""
 
     i18n_key = "store.schema_too_new"
-
-    def __init__(self, found: str, head: str) -> None:
-        self.found = found
-        self.head = head
-        super().__init__(
-            f"This database was upgraded by a newer version of Vigil (schema {found}; this version knows up to "
-            f"{head}). Nothing was changed. Update Vigil on this computer to use it."
-        )
+    template = ("This database was upgraded by a newer version of Vigil (schema {found}; this version knows up to "
+                "{head}). Nothing was changed. Update Vigil on this computer to use it.")
 
 
 class SchemaOutdatedError(StoreError):
     """A read-only database is at an older schema and cannot be upgraded from here."""
 
     i18n_key = "store.schema_outdated"
-
-    def __init__(self, found: str, head: str) -> None:
-        super().__init__(
-            f"This database is at an older schema ({found}; this version needs {head}) and is open read-only. "
-            "Open it once with write access (or start a server that may write to it) to upgrade it."
-        )
+    template = ("This database is at an older schema ({found}; this version needs {head}) and is open read-only. "
+                "Open it once with write access (or start a server that may write to it) to upgrade it.")
 
 
 @cache
@@ -87,7 +77,7 @@ def check(conn: Connection) -> str | None:
     """The database's step; raises ``SchemaTooNewError`` when this version does not know it. Changes nothing."""
     found = current(conn)
     if found is not None and not _known(found):
-        raise SchemaTooNewError(found, head())
+        raise SchemaTooNewError(found=found, head=head())
     return found
 
 

@@ -1,5 +1,6 @@
 """The practice's own records in the store: the maker profile and the practice defaults (table ``settings``, one
-row each) and the templates (table ``templates``). Part of ``SqlStore`` (a mixin over its session machinery).
+row each) and the templates (table ``templates``), read and written in the store's ``Database``; ``SqlStore`` adds
+the assessments.
 
 A record this version cannot read (written by a newer Vigil) is treated as absent for reading and never
 overwritten: saving over it raises ``UnreadableError``.
@@ -9,15 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
-from vigil.i18n import t
 from vigil.models.profile import MakerProfile, PracticeDefaults, Template
 from vigil.store import NotFoundError, UnreadableError
+from vigil.store.database import Database
 from vigil.store.schema import JsonText, settings, templates
 
 PROFILE = "profile"
@@ -32,16 +32,11 @@ def _parse(model: type[_M], doc: Any) -> _M:
     try:
         return model.model_validate_json(doc) if isinstance(doc, str) else model.model_validate(doc)
     except ValidationError:
-        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(reason="newer") from None
 
 
-class PracticeTables:
-    """Profile, practice defaults and templates. Needs ``_session`` and ``_engine`` from ``SqlStore``."""
-
-    _engine: Engine
-
-    def _session(self, write: bool = False) -> AbstractContextManager[None]:
-        raise NotImplementedError
+class PracticeTables(Database):
+    """Profile, practice defaults and templates."""
 
     # ------------------------------------------------------------------ settings (one row per name)
 
@@ -87,12 +82,7 @@ class PracticeTables:
         return list(_readable(docs))
 
     def template(self, template_id: str) -> Template:
-        query = select(templates.c.document).where(templates.c.id == template_id)
-        with self._session(), self._engine.connect() as conn:
-            doc = conn.execute(query).scalar_one_or_none()
-        if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
-        return _parse(Template, doc)
+        return _parse(Template, self._one(select(templates.c.document).where(templates.c.id == template_id)))
 
     def save_template(self, template: Template) -> Template:
         now = dt.datetime.now(dt.UTC)
@@ -106,7 +96,7 @@ class PracticeTables:
         with self._session(write=True), self._engine.begin() as conn:
             gone = conn.execute(delete(templates).where(templates.c.id == template_id)).rowcount
         if not gone:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
 
 
 def _readable(docs: Any) -> Iterator[Template]:

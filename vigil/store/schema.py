@@ -12,29 +12,20 @@ import re
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Column, Date, Index, Integer, MetaData, Table, Text
 
-from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment, utc_now
 from vigil.store import UnreadableError, UnstorableTextError
+from vigil.store.migrations.columns import json_document, key, moment, number, text
 from vigil.store.summary import SUMMARY_VERSION, Summary
 from vigil.upgrade import NewerFormatError, upgrade
 
 metadata = MetaData()
 """The schema this version works with: what the migrations in ``migrations/versions`` build (a test compares them)."""
-_JSON = JSON().with_variant(JSONB(), "postgresql")
 assessments = Table(
-    "assessments",
-    metadata,
-    Column("id", Text, primary_key=True),
-    Column("checklist_id", Text, nullable=False),
-    Column("checklist_version", Text, nullable=False),
-    Column("title", Text, nullable=False),
-    Column("revision", Integer, nullable=False),
-    Column("created", DateTime(timezone=True), nullable=False),
-    Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", _JSON, nullable=False),
+    "assessments", metadata,
+    key("id"), text("checklist_id"), text("checklist_version"), text("title"), number("revision"),
+    moment("created"), moment("updated"), json_document(),
     # The summary the work queue lists, sorts and filters by (written at each save; ``vigil.store.summary``).
     Column("reference", Text, nullable=False, server_default=""),
     Column("search", Text, nullable=False, server_default=""),
@@ -56,45 +47,19 @@ Index("ix_assessments_unanswered", assessments.c.unanswered)
 Index("ix_assessments_not_asked", assessments.c.not_asked)
 Index("ix_assessments_summary_state", assessments.c.summary_state, assessments.c.summary_version)
 
-settings = Table(
-    "settings",
-    metadata,
-    Column("name", Text, primary_key=True),
-    Column("revision", Integer, nullable=False),
-    Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", _JSON, nullable=False),
-)
-
-templates = Table(
-    "templates",
-    metadata,
-    Column("id", Text, primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("created", DateTime(timezone=True), nullable=False),
-    Column("updated", DateTime(timezone=True), nullable=False),
-    Column("document", _JSON, nullable=False),
-)
+# the practice (vigil.store.practice_sql): the maker profile and the practice defaults, one row each; templates
+settings = Table("settings", metadata, key("name"), number("revision"), moment("updated"), json_document())
+templates = Table("templates", metadata, key("id"), text("name"), moment("created"), moment("updated"), json_document())
 Index("ix_templates_name", templates.c.name)
 
 # the consent link index (vigil.store.links): a private link's token by its SHA-256 only, and each consent
 # record's head (migration 0004)
 consent_links = Table(
-    "consent_links",
-    metadata,
-    Column("token_sha256", Text, primary_key=True),
-    Column("assessment_id", Text, nullable=False),
-    Column("person_id", Text, nullable=False),
-    Column("link_id", Text, nullable=False),
-    Column("created", DateTime(timezone=True), nullable=False),
+    "consent_links", metadata,
+    key("token_sha256"), text("assessment_id"), text("person_id"), text("link_id"), moment("created"),
 )
 Index("ix_consent_links_assessment_id", consent_links.c.assessment_id)
-consent_heads = Table(
-    "consent_heads",
-    metadata,
-    Column("assessment_id", Text, primary_key=True),
-    Column("count", Integer, nullable=False),
-    Column("head", Text, nullable=False),
-)
+consent_heads = Table("consent_heads", metadata, key("assessment_id"), number("count"), text("head"))
 
 # A NUL character inside a JSON string: "\u0000" preceded by an even number of backslashes.
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
@@ -128,7 +93,7 @@ def as_utc(value: dt.datetime) -> dt.datetime:
 def document(assessment: Assessment) -> JsonText:
     doc = assessment.model_dump_json()
     if "\\u0000" in doc and _NUL_ESCAPE.search(doc):
-        raise UnstorableTextError(t("en", "store.unstorable_text"))
+        raise UnstorableTextError()
     return JsonText(doc)
 
 
@@ -185,11 +150,11 @@ def load(doc: Any) -> Assessment:
     try:
         raw = json.loads(doc) if isinstance(doc, str | bytes) else doc
         if not isinstance(raw, dict):
-            raise UnreadableError(t("en", "store.unreadable"), reason="damaged")
+            raise UnreadableError(reason="damaged")
         if newer_format(raw.get("format_version")):
             raise NewerFormatError(raw["format_version"])
         return Assessment.model_validate(upgrade(raw))
     except NewerFormatError:
-        raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer") from None
+        raise UnreadableError(reason="newer") from None
     except (ValidationError, ValueError, RecursionError):
-        raise UnreadableError(t("en", "store.unreadable"), reason="damaged") from None
+        raise UnreadableError(reason="damaged") from None

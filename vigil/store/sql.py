@@ -4,38 +4,21 @@ One table, ``assessments``: a few columns for the list of saved assessments and 
 JSON document (``jsonb`` on PostgreSQL). Every statement uses bound parameters. Every save is one
 ``UPDATE ... WHERE id = :id AND revision = :expected`` in one transaction (optimistic concurrency).
 
-This module reads and writes assessments. Guarding the SQLite file (its permissions, a moved or replaced
-file, the one-writer queue, WAL checkpoints) is ``vigil.store.sqlite_file``; a checkpoint follows every save
+This module reads and writes assessments. Reaching the database (the engine, the schema under its lock, faults
+into calm errors) is ``vigil.store.database``; guarding the SQLite file (its permissions, a moved or replaced
+file, the one-writer queue, WAL checkpoints) is ``vigil.store.sqlite_file``. A checkpoint follows every save
 and delete, so that replaced and deleted text leaves the files.
-SQLite runs in WAL mode with a short busy timeout (a locked file surfaces as a calm error within a second or
-two instead of hanging the page).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
-from typing import Any
+from collections.abc import Sequence
 
-from sqlalchemy import (
-    Engine,
-    and_,
-    create_engine,
-    delete,
-    func,
-    or_,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.pool import NullPool, QueuePool, StaticPool
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
-from vigil.i18n import t
 from vigil.models.assessment import FORMAT_VERSION, Assessment, is_id
 from vigil.practice import settle
 from vigil.store import (
@@ -45,10 +28,9 @@ from vigil.store import (
     StoredAssessment,
     StoreUnavailableError,
     UnreadableError,
-    migrate,
 )
-from vigil.store.config import ServerTarget, SqliteTarget, Target, resolve
-from vigil.store.faults import translate
+from vigil.store.config import Target, resolve
+from vigil.store.database import BUSY_TIMEOUT_S
 from vigil.store.links import forget as forget_links
 from vigil.store.practice_sql import PracticeTables
 from vigil.store.queue import QueuePage, QueueQuery, page_statements
@@ -60,29 +42,21 @@ from vigil.store.schema import (
     document,
     dumps,
     load,
-    loads,
     raw_format_version,
     stamped,
     summary_columns,
 )
-from vigil.store.sqlite_file import SqliteFile, WriteQueue
 from vigil.store.summary import SUMMARY_VERSION, Summarizer, Summary, basic, catalog_summarizer
 
 log = logging.getLogger("vigil.store")
 _NOT_NEWER = or_(assessments.c.format_version.is_(None), assessments.c.format_version <= FORMAT_VERSION)
 
-BUSY_TIMEOUT_S = 1.5
-MIGRATION_WAIT_S = 60.0
-"""How long a starting server waits for another one's schema upgrade of the same SQLite file."""
-CONNECT_TIMEOUT_S = 3
-_LOGGING_NAME = "vigil"
-_SCHEMA_LOCK_KEY = 0x76696769  # "vigi": serialises schema creation among app servers sharing one database
 
 def _known_form(assessment_id: str) -> None:
     """An id that cannot be an assessment's (from a URL, say: a NUL, a quote, 10,000 characters) is not found,
     without a query: no database sees it, and no driver error can be taken for an unreachable server."""
     if not isinstance(assessment_id, str) or not is_id(assessment_id):
-        raise NotFoundError(t("en", "store.not_found"))
+        raise NotFoundError()
 
 
 class SqlStore(PracticeTables):
@@ -90,128 +64,8 @@ class SqlStore(PracticeTables):
 
     def __init__(self, target: Target, *, busy_timeout_s: float = BUSY_TIMEOUT_S,
                  summarizer: Summarizer | None = None) -> None:
-        self.target = target
+        super().__init__(target, busy_timeout_s=busy_timeout_s)
         self._summarizer = summarizer or catalog_summarizer()
-        self._busy_timeout_s = busy_timeout_s
-        self._lock = threading.Lock()
-        self._schema_ready = False
-        self._file = (
-            SqliteFile(target.path, read_only=target.read_only, busy_timeout_s=busy_timeout_s)
-            if isinstance(target, SqliteTarget) and target.path is not None else None
-        )
-        self._path = self._file.path if self._file is not None else None
-        self._writers = WriteQueue(busy_timeout_s) if isinstance(target, SqliteTarget) else None
-        self._engine = self._make_engine()
-
-    # ------------------------------------------------------------------ set-up
-
-    def _make_engine(self) -> Engine:
-        # Statements may be logged (their parameters are hidden), result rows never: they hold names and
-        # answers. SQLAlchemy logs rows at DEBUG on this engine's own logger, so that logger stops at INFO.
-        logging.getLogger(f"sqlalchemy.engine.Engine.{_LOGGING_NAME}").setLevel(logging.INFO)
-        common: dict[str, Any] = {
-            "json_serializer": dumps, "json_deserializer": loads, "hide_parameters": True,
-            "logging_name": _LOGGING_NAME,
-        }
-        target = self.target
-        if isinstance(target, ServerTarget):
-            connect_args: dict[str, Any] = {"application_name": "vigil"}
-            if "connect_timeout" not in target.url.query:
-                connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-            return create_engine(target.url, pool_pre_ping=True, connect_args=connect_args, **common)
-        if self._file is None:
-            memory = sqlite3.connect(":memory:", check_same_thread=False)
-            return create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool, **common)
-        file = self._file
-        return create_engine("sqlite://", creator=lambda: file.connect(), poolclass=QueuePool, **common)
-
-    def _ensure_schema(self) -> None:
-        if self._schema_ready:
-            return
-        with self._lock:
-            if self._schema_ready:
-                return
-            if self._file is not None:
-                self._file.prepare()
-            self._migrate()
-            self._schema_ready = True
-            if self._file is not None:
-                self._file.mark_created()
-
-    def _migrate(self) -> None:
-        """Bring the schema up to this version's under the database's schema lock (``vigil.store.migrate``).
-
-        PostgreSQL: an advisory transaction lock. SQLite: a write transaction (``BEGIN IMMEDIATE``) on a
-        connection that waits up to ``MIGRATION_WAIT_S`` for another server's upgrade to finish.
-        A read-only SQLite file is only checked.
-        """
-        engine = self._engine
-        if self._file is not None:
-            file = self._file
-            engine = create_engine(
-                "sqlite://", creator=lambda: file.connect(MIGRATION_WAIT_S), poolclass=NullPool,
-                logging_name=_LOGGING_NAME, hide_parameters=True,
-            )
-        try:
-            with self._faults(), engine.begin() as conn:
-                if self._read_only:
-                    if (found := migrate.check(conn)) != migrate.head():
-                        raise migrate.SchemaOutdatedError(found or "empty", migrate.head())
-                    return
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-                else:
-                    migrate.check(conn)  # before WAL mode is set: a newer database is not touched at all
-                    conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                if migrate.upgrade(conn):
-                    log.info("database schema upgraded to %s", migrate.head())
-        finally:
-            if engine is not self._engine:
-                engine.dispose()
-
-    @property
-    def _read_only(self) -> bool:
-        return isinstance(self.target, SqliteTarget) and self.target.read_only
-
-    # ------------------------------------------------------------------ every operation
-
-    def _check_file(self) -> None:
-        """The SQLite file must still be where it was. Connections to a moved or replaced file are dropped."""
-        if self._file is None:
-            return
-        with self._lock:
-            if not self._file.changed():
-                return
-            self._engine.dispose()
-        self._file.check_present()
-
-    @contextmanager
-    def _faults(self) -> Iterator[None]:
-        fault: StoreUnavailableError | None = None
-        try:
-            yield
-        except DBAPIError as exc:
-            if isinstance(exc, IntegrityError):
-                raise
-            fault = translate(exc, self._path)
-        except sqlite3.Error as exc:  # raised outside SQLAlchemy's wrapping (e.g. by a creator)
-            fault = translate(DBAPIError(None, None, exc), self._path)
-        # Pooled connections may be stuck in the fault (opened read-only, to a moved file, to a server that
-        # went away): drop them so that the next call starts afresh once the fault has cleared.
-        if fault is not None:
-            self._engine.dispose()
-            raise fault from None
-
-    @contextmanager
-    def _session(self, write: bool = False) -> Iterator[None]:
-        self._ensure_schema()
-        self._check_file()
-        writer = self._writers.turn() if write and self._writers is not None else nullcontext()
-        with writer, self._faults():
-            if self._file is not None and self._file.checkpoint_pending:
-                self._file.checkpoint(0)
-            yield
 
     # ------------------------------------------------------------------ the contract
 
@@ -225,7 +79,7 @@ class SqlStore(PracticeTables):
                 with self._engine.begin() as conn:
                     conn.execute(assessments.insert().values(**row))
             except IntegrityError:
-                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+                raise AlreadyExistsError() from None
         return load(doc)
 
     def create_many(self, batch: Sequence[Assessment]) -> list[Assessment]:
@@ -245,17 +99,12 @@ class SqlStore(PracticeTables):
                 with self._engine.begin() as conn:
                     conn.execute(assessments.insert(), rows)
             except IntegrityError:
-                raise AlreadyExistsError(t("en", "store.already_exists")) from None
+                raise AlreadyExistsError() from None
         return [load(doc) for doc in docs]
 
     def get(self, assessment_id: str) -> Assessment:
         _known_form(assessment_id)
-        query = select(assessments.c.document).where(assessments.c.id == assessment_id)
-        with self._session(), self._engine.connect() as conn:
-            doc = conn.execute(query).scalar_one_or_none()
-        if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
-        return load(doc)
+        return load(self._one(select(assessments.c.document).where(assessments.c.id == assessment_id)))
 
     def save(self, assessment: Assessment) -> Assessment:
         _known_form(assessment.id)
@@ -280,9 +129,9 @@ class SqlStore(PracticeTables):
         if saved:
             return load(doc)
         if actual is None:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
         if actual == expected:  # the revision matches, so the row is in a newer format
-            raise UnreadableError(t("en", "store.unreadable.newer"), reason="newer")
+            raise UnreadableError(reason="newer")
         raise StaleWriteError(stored.id, expected, actual)
 
     def delete(self, assessment_id: str) -> None:
@@ -294,7 +143,7 @@ class SqlStore(PracticeTables):
             if gone and self._file is not None:
                 self._file.checkpoint(self._busy_timeout_s)
         if not gone:
-            raise NotFoundError(t("en", "store.not_found"))
+            raise NotFoundError()
 
     def list(self) -> list[StoredAssessment]:
         tbl = assessments
@@ -312,12 +161,6 @@ class SqlStore(PracticeTables):
         ]
 
     # ------------------------------------------------------------------ beyond the contract
-
-    @property
-    def engine(self) -> Engine:
-        """The database engine, for the consent link index that shares this database (``vigil.store.links``)."""
-        self._ensure_schema()
-        return self._engine
 
     def _summary(self, stored: Assessment) -> Summary:
         """The summary columns; a fault in evaluating never stops a save (the row then lists no verdict)."""
@@ -337,11 +180,7 @@ class SqlStore(PracticeTables):
 
     def raw(self, assessment_id: str) -> str:
         """The stored document exactly as kept, as JSON text (to download a row this version cannot open)."""
-        query = select(assessments.c.document).where(assessments.c.id == assessment_id)
-        with self._session(), self._engine.connect() as conn:
-            doc = conn.execute(query).scalar_one_or_none()
-        if doc is None:
-            raise NotFoundError(t("en", "store.not_found"))
+        doc = self._one(select(assessments.c.document).where(assessments.c.id == assessment_id))
         return doc if isinstance(doc, str) else dumps(doc)
 
     def refresh_summaries(self, batch: int = 200) -> int:
@@ -377,14 +216,6 @@ class SqlStore(PracticeTables):
     def count(self) -> int:
         with self._session(), self._engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(assessments)).scalar_one())
-
-    def describe(self) -> str:
-        """Which store is in use, for the app's footer. Never contains a password."""
-        return self.target.describe()
-
-    def close(self) -> None:
-        """Close every pooled connection (the store opens new ones if it is used again)."""
-        self._engine.dispose()
 
 
 def _int_or_none(value: object) -> int | None:

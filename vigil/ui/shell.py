@@ -21,6 +21,7 @@ import streamlit as st
 from vigil.catalog import Catalog, ChecklistError
 from vigil.engine import evaluate
 from vigil.i18n import t
+from vigil.i18n.faults import fault_words
 from vigil.i18n.formats import tn
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
@@ -110,8 +111,7 @@ def prepare() -> Context:
     try:
         ctx.store = resources.store()
     except StoreError as exc:
-        key = exc.i18n_key if isinstance(exc, StoreUnavailableError) else None
-        ctx.problem = t(lang, key) if key else str(exc)
+        ctx.problem = fault_words(exc, lang)
         return ctx
     session = Session(state, ctx.store)
     ctx.session = session

@@ -6,9 +6,9 @@ Revises: (none)
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from vigil.store.migrations.columns import json_document, key, moment, number, text
 
 revision = "0001"
 down_revision = None
@@ -17,15 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "assessments",
-        sa.Column("id", sa.Text, primary_key=True),
-        sa.Column("checklist_id", sa.Text, nullable=False),
-        sa.Column("checklist_version", sa.Text, nullable=False),
-        sa.Column("title", sa.Text, nullable=False),
-        sa.Column("revision", sa.Integer, nullable=False),
-        sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("document", sa.JSON().with_variant(JSONB(), "postgresql"), nullable=False),
-    )
+    op.create_table("assessments", key("id"), text("checklist_id"), text("checklist_version"), text("title"),
+                    number("revision"), moment("created"), moment("updated"), json_document())
     op.create_index("ix_assessments_updated", "assessments", ["updated"])

@@ -6,9 +6,9 @@ Revises: 0002
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from vigil.store.migrations.columns import json_document, key, moment, number, text
 
 revision = "0003"
 down_revision = "0002"
@@ -17,20 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    json = sa.JSON().with_variant(JSONB(), "postgresql")
-    op.create_table(
-        "settings",
-        sa.Column("name", sa.Text, primary_key=True),
-        sa.Column("revision", sa.Integer, nullable=False),
-        sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("document", json, nullable=False),
-    )
-    op.create_table(
-        "templates",
-        sa.Column("id", sa.Text, primary_key=True),
-        sa.Column("name", sa.Text, nullable=False),
-        sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("document", json, nullable=False),
-    )
+    op.create_table("settings", key("name"), number("revision"), moment("updated"), json_document())
+    op.create_table("templates", key("id"), text("name"), moment("created"), moment("updated"), json_document())
     op.create_index("ix_templates_name", "templates", ["name"])

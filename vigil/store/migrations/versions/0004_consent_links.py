@@ -6,8 +6,9 @@ Revises: 0003
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from vigil.store.migrations.columns import key, moment, number, text
 
 revision = "0004"
 down_revision = "0003"
@@ -16,18 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "consent_links",
-        sa.Column("token_sha256", sa.Text, primary_key=True),
-        sa.Column("assessment_id", sa.Text, nullable=False),
-        sa.Column("person_id", sa.Text, nullable=False),
-        sa.Column("link_id", sa.Text, nullable=False),
-        sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-    )
+    op.create_table("consent_links", key("token_sha256"), text("assessment_id"), text("person_id"), text("link_id"),
+                    moment("created"))
     op.create_index("ix_consent_links_assessment_id", "consent_links", ["assessment_id"])
-    op.create_table(
-        "consent_heads",
-        sa.Column("assessment_id", sa.Text, primary_key=True),
-        sa.Column("count", sa.Integer, nullable=False),
-        sa.Column("head", sa.Text, nullable=False),
-    )
+    op.create_table("consent_heads", key("assessment_id"), number("count"), text("head"))
