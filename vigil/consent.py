@@ -190,7 +190,7 @@ def stance(law: Law, person: Person) -> Stance:
     return next((s for s, options in law.facts.stances.items() if value in options), Stance.not_asked)
 
 
-# --------------------------------------------------------------------------- words
+# --------------------------------------------------------------------------- messages
 
 
 def option_label(fld: PeopleField | None, option: str) -> Param:

@@ -4,6 +4,9 @@ Each part of Vigil keeps its strings in its own file (``core.json``, ``ui.json``
 language's strings are the union of its files. Adding a language is adding a folder with the same files and
 keys as ``en/`` (a test checks they match). Values are ``str.format`` templates; parameters are inserted as
 plain values and never parsed as templates themselves.
+
+This package is for the edges (the app, the documents, the command line). The engine and the consent derivation
+say what they mean as a ``vigil.models.message.Message``; ``words`` puts it in words in the user's language.
 """
 
 from __future__ import annotations
