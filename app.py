@@ -9,7 +9,7 @@ page and its navigation; the rest is vigil.ui.
 if __name__ == "__main__":
     import streamlit as st
 
-    from vigil.ui import frame, relative_view, shell, signin
+    from vigil.ui import frame, navigation, relative_view, shell, signin
     from vigil.ui.pages import relative
 
     st.set_page_config(page_title="Vigil", page_icon="🕯️", layout="wide")
@@ -19,10 +19,10 @@ if __name__ == "__main__":
                       position="hidden").run()
     elif signin.gate():  # sign-in only when the server is configured for it (.streamlit/secrets.toml [auth])
         ctx = shell.prepare()
-        navigation = st.navigation(shell.pages(ctx))
-        frame.sidebar(ctx, navigation.url_path)
+        page = st.navigation(navigation.pages(ctx))
+        frame.sidebar(ctx, page.url_path)
         frame.banner(ctx)
-        navigation.run()
+        page.run()
 else:
     # Imported once here, in the server's main thread, before any page runs: two page runs importing pandas for
     # the first time at once (a chart and a table) can see it half-initialised ("partially initialized module").

@@ -11,7 +11,7 @@ from typing import Any
 
 from tests.support.people import person_row
 from vigil.catalog import load_catalog
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import evaluate
 from vigil.i18n import t, words
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, OpenItem, Person
@@ -19,6 +19,7 @@ from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.common import pick
 from vigil.models.kinds import sample_answer
 from vigil.render.text import choice_label
+from vigil.visibility import visible_answers
 
 TODAY = dt.date(2026, 11, 20)
 LANG = "en"

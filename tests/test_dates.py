@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from tests.render.shipped import shipped_checklist
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import evaluate
 from vigil.i18n.formats import format_date, parse_date, plural_form, short_date, tn
 from vigil.models.assessment import Answer, Assessment, ChecklistPin
 from vigil.models.conditions import Op, Span, YearsBetween, holds
+from vigil.visibility import visible_answers
 
 TODAY = dt.date(2026, 12, 2)
 

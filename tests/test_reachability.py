@@ -13,9 +13,9 @@ from tests.support.tiny import checklist_data, option, question, text
 from vigil import reachability
 from vigil.cli import main
 from vigil.cli.common import EXIT_INVALID, EXIT_OK
-from vigil.engine import visible_answers
 from vigil.models.checklist import Checklist, Rule
 from vigil.models.conditions import _TAG_CLASSES, Condition, holds
+from vigil.visibility import visible_answers
 
 TODAY = dt.date(2026, 11, 22)
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -13,12 +13,12 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 
 from vigil import i18n
-from vigil.engine import visible_answers
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.render.consent import permissions
 from vigil.render.plan import Plan, build_plan
 from vigil.render.text import doc, isolate
+from vigil.visibility import visible_answers
 
 ITEMS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
 """Every item a relative may be asked to agree to (the consent form's permissions); a plan asks for some."""

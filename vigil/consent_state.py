@@ -11,10 +11,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment, Person
 from vigil.models.checklist import Checklist
 from vigil.models.consent_record import ConsentRecord, EntryKind, PlanSnapshot, PlanValue, RecordedAnswer, Response
+from vigil.visibility import visible_answers
 
 STATEMENTS = ("person_name", "medium", "description", "new_words", "audience", "platforms", "commercial",
               "label", "provenance", "retention", "retention_date", "work_retention", "deletion", "withdrawal",

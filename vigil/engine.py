@@ -11,12 +11,13 @@ from collections.abc import Mapping
 
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
+from vigil.consent_state import read_with_own_answers
 from vigil.duty_findings import duty_findings, superseded
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import Severity, VerdictId
-from vigil.models.conditions import Condition, holds, references
+from vigil.models.conditions import holds, references
 from vigil.models.message import message
 from vigil.models.results import (
     DimensionResult,
@@ -29,30 +30,7 @@ from vigil.models.results import (
     SectionState,
     Verdict,
 )
-
-
-def _shown(cond: Condition | None, answers: Mapping[str, Answer], today: dt.date) -> bool:
-    return cond is None or holds(cond, answers, today)
-
-
-def visible_answers(
-    checklist: Checklist, answers: Mapping[str, Answer], today: dt.date
-) -> tuple[list[Question], dict[str, Answer]]:
-    """The visible questions in order, and the answers that count (those of visible questions).
-
-    Conditions may only name earlier questions (the catalog enforces it), so one pass in order is exact.
-    """
-    visible: list[Question] = []
-    effective: dict[str, Answer] = {}
-    for section in checklist.sections:
-        if not _shown(section.visible_if, effective, today):
-            continue
-        for q in section.questions:
-            if _shown(q.visible_if, effective, today):
-                visible.append(q)
-                if q.id in answers:
-                    effective[q.id] = answers[q.id]
-    return visible, effective
+from vigil.visibility import visible_answers
 
 
 def _responded(question: Question, answer: Answer | None) -> bool:
@@ -189,8 +167,6 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
 
     A person's own answer in the consent record counts over what the maker reported for them.
     """
-    from vigil.consent_state import read_with_own_answers  # late: it reads visibility from here
-
     assessment = read_with_own_answers(checklist, assessment, today)
     visible, effective = visible_answers(checklist, assessment.answers, today)
     rule_findings = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist, QuestionKind
 from vigil.models.conditions import (
@@ -31,6 +31,7 @@ from vigil.models.conditions import (
     references,
 )
 from vigil.models.kinds import sample_answer, sample_person
+from vigil.visibility import visible_answers
 
 Loc = tuple[str | int, ...]
 Answers = dict[str, Answer]

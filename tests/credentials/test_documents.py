@@ -10,7 +10,8 @@ from tests.credentials.conftest import READY, TODAY, scenario
 from tests.render.conftest import pdf_text
 from vigil.models.assessment import StampRecord
 from vigil.render.documents import labels_pdf, report_pdf
-from vigil.render.labels import label_kit, label_kit_text
+from vigil.render.input import label_kit
+from vigil.render.labels import label_kit_text
 
 RECORD = StampRecord(date=dt.date(2026, 12, 1), media_type="video/mp4", sha256="ab" * 32,
                      signer="O=Vigil local signing - not on the C2PA trust list,CN=Vigil local signer",

@@ -6,10 +6,10 @@ import datetime as dt
 
 from tests.support.people import person_row
 from vigil.catalog import load_catalog
-from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, Person
 from vigil.models.checklist import Checklist, Question, QuestionKind
 from vigil.models.kinds import sample_answer
+from vigil.visibility import visible_answers
 
 
 def shipped_checklist() -> Checklist:

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.render.shipped import shipped_assessment, shipped_checklist
 from tests.support.strategies import assessments_for
-from vigil.engine import visible_answers
 from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
 from vigil.render.consent import consent_payload
 from vigil.render.input import document_input
 from vigil.render.plan import Known, Plan, Topic
+from vigil.visibility import visible_answers
 
 TODAY = dt.date(2026, 12, 2)
 CHECKLIST = shipped_checklist()

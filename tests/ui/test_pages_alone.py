@@ -77,6 +77,18 @@ def test_results_alone_shows_the_verdict() -> None:
     assert at.button(key="vigil.docs.make.report")
 
 
+def test_results_alone_in_german_gives_the_law_date_as_germans_write_it() -> None:
+    from vigil.models.assessment import Person
+
+    state = _opened(relatives=Answer(people=[Person(values={"name": "Renate", "position": "agrees"})]))
+    state.lang = "de"
+    at = _alone("results", state)
+    assert_ok(at)
+    shown = texts(at)
+    assert "Rechtsstand 1. November 2026" in shown
+    assert "2026-11-01" not in shown
+
+
 def test_family_alone_speaks_plainly() -> None:
     at = _alone("family", _opened())
     assert_ok(at)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from tests.support.tiny import TODAY, assessment, complete_fine, tiny_checklist
 from vigil.engine import evaluate
+from vigil.i18n import t
 from vigil.models.assessment import Answer
+from vigil.models.common import VerdictId
 from vigil.models.results import DimensionStatus
+from vigil.store.queue import QueueRow
 from vigil.ui import chart, language, listing, steps
 from vigil.ui.text import WORD_JOINER, md_escape, shorten
 
@@ -89,6 +93,33 @@ def test_the_queue_query_follows_the_choices_and_ignores_stale_values() -> None:
     odd = listing.query(listing.Choices(size=10_000, sort="nonsense", page=-3))
     assert (odd.offset, odd.limit, odd.sort) == (0, 25, Sort.updated)
     assert listing.page_count(0, 25) == 1 and listing.page_count(51, 25) == 3
+
+
+def _row(title: str = "Farewell", reference: str = "K-1") -> QueueRow:
+    return QueueRow(id="x", title=title, reference=reference, revision=1, verdict=VerdictId.ready, answered=3,
+                    required=4, not_asked=0, next_due=dt.date(2026, 12, 24),
+                    updated=dt.datetime(2026, 12, 2, 12, 5, tzinfo=dt.UTC))
+
+
+def test_the_queue_shows_dates_in_the_users_form_and_gives_the_table_values_to_sort() -> None:
+    row = _row()
+    local = row.updated.astimezone()
+    de = listing.details(lambda key, **p: t("de", key, **p), "de", row)
+    assert any("24.12.2026" in line for line in de) and any(f"02.12.2026 {local:%H:%M}" in line for line in de)
+    assert not any("2026-12" in line for line in de)
+    en = listing.details(lambda key, **p: t("en", key, **p), "en", row)
+    assert any("24/12/2026" in line for line in en)
+    cells = listing.cells(lambda key, **p: t("en", key, **p), row)
+    assert cells[4] == dt.date(2026, 12, 24)
+    assert cells[5] == local.replace(tzinfo=None)
+
+
+@pytest.mark.parametrize("hostile", ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_no_cell_of_the_queue_table_is_a_spreadsheet_formula(hostile: str) -> None:
+    cells = listing.cells(lambda key, **p: t("en", key, **p), _row(hostile, hostile))
+    assert cells[0] == cells[1] == "'" + hostile
+    plain = listing.cells(lambda key, **p: t("en", key, **p), _row("Anna = Oma", "K-2"))
+    assert plain[:2] == ["Anna = Oma", "K-2"]
 
 
 def test_chart_rows_and_spec_use_the_muted_palette() -> None:

@@ -19,12 +19,13 @@ from typing import Any
 from vigil.assessment_file import AssessmentFileError, read_assessment
 from vigil.catalog import Catalog
 from vigil.cli.table import one_line, write
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import evaluate
 from vigil.i18n import words
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation
+from vigil.visibility import visible_answers
 
 COLUMNS = ("file", "id", "reference", "title", "verdict", "answered", "required", "progress", "blockers",
            "must_still_agree")

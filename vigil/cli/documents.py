@@ -15,8 +15,8 @@ from vigil import i18n
 from vigil.cli import common as vigil_cli
 from vigil.render.documents import DOCUMENTS
 from vigil.render.errors import RenderError
-from vigil.render.input import document_input
-from vigil.render.labels import label_kit, label_kit_text
+from vigil.render.input import document_input, label_kit
+from vigil.render.labels import label_kit_text
 
 
 def _render(kind: str, args: argparse.Namespace) -> bytes:

@@ -7,8 +7,8 @@ writing files happens at the edges (the app's download buttons, ``vigil report``
 
 from vigil.render.documents import DOCUMENTS, consent_form_pdf, family_summary_pdf, file_name, labels_pdf, report_pdf
 from vigil.render.errors import FontMissingError, RenderError
-from vigil.render.input import DocumentInput, document_input
-from vigil.render.labels import LabelKit, PlatformGuide, label_kit, label_kit_text
+from vigil.render.input import DocumentInput, document_input, label_kit
+from vigil.render.labels import LabelKit, PlatformGuide, label_kit_text
 
 __all__ = [
     "DOCUMENTS",

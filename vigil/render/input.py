@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vigil.engine import evaluate, visible_answers
+from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, Maker
 from vigil.models.checklist import Checklist, Question
 from vigil.models.profile import MakerProfile
@@ -16,6 +16,7 @@ from vigil.render.facts import Facts, read_facts
 from vigil.render.labels import LabelKit, kit_from
 from vigil.render.plan import Known, Plan, build_plan
 from vigil.render.text import doc, isolate
+from vigil.visibility import visible_answers
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,10 @@ def document_input(checklist: Checklist, assessment: Assessment, lang: str, toda
                      or (plan.provenance == Known.open and plan.beyond_family != Known.no)),
         share_positions=share_positions,
     )
+
+
+def label_kit(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
+              evaluation: Evaluation | None = None) -> LabelKit:
+    """The disclosure label kit for an assessment, in ``lang`` (for the command line and tests; documents read it from
+    their ``DocumentInput``)."""
+    return document_input(checklist, assessment, lang, today, evaluation=evaluation).kit

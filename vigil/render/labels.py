@@ -6,7 +6,6 @@ nothing marked unverified there is stated here as fact.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 
@@ -14,9 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from vigil import i18n
 from vigil.credentials.formats import FORMATS
-from vigil.models.assessment import Assessment, StampRecord
-from vigil.models.checklist import Checklist
-from vigil.models.results import Evaluation
+from vigil.models.assessment import StampRecord
 from vigil.render.facts import Facts
 from vigil.render.text import doc, format_date, isolate
 
@@ -161,15 +158,6 @@ def kit_from(facts: Facts, maker: str, lang: str, stamps: Sequence[StampRecord] 
         c2pa_source=C2PA_SOURCE if provenance else "",
         stamped=stamp_lines(stamps, lang),
     )
-
-
-def label_kit(checklist: Checklist, assessment: Assessment, lang: str, today: dt.date, *,
-              evaluation: Evaluation | None = None) -> LabelKit:
-    """The disclosure label kit for an assessment, in ``lang`` (the one entry point; documents read it from their
-    ``DocumentInput``)."""
-    from vigil.render.input import document_input
-
-    return document_input(checklist, assessment, lang, today, evaluation=evaluation).kit
 
 
 def label_kit_text(kit: LabelKit) -> str:

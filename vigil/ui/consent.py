@@ -7,6 +7,7 @@ import streamlit as st
 
 from vigil.consent import person_words
 from vigil.i18n import words
+from vigil.i18n.formats import format_date
 from vigil.models.checklist import Checklist
 from vigil.models.results import ConsentNeed, Evaluation
 from vigil.ui.shell import Context
@@ -37,7 +38,7 @@ def people(ctx: Context, checklist: Checklist, ev: Evaluation, key: str) -> None
                     st.write(md_escape(words(r.reason, ctx.lang)))
                     st.caption(md_escape(
                         ", ".join(checklist.source(s).title for s in r.sources)
-                        + " · " + ctx.t("ui.results.as_of", date=r.as_of.isoformat())))
+                        + " · " + ctx.t("ui.results.as_of", date=format_date(r.as_of, ctx.lang))))
         else:
             st.caption(ctx.t("ui.consent.no_rights"))
             for reason in ev.exempt:

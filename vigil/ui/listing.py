@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from vigil.i18n.formats import short_date
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import VerdictId
@@ -57,7 +58,18 @@ def page_count(total: int, size: int) -> int:
     return max(1, -(-total // max(size, 1)))
 
 
-def details(t: Translate, row: QueueRow) -> list[str]:
+def local_time(value: dt.datetime) -> dt.datetime:
+    """A stored time (UTC) as the clock of the machine Vigil runs on shows it, without the zone (for display)."""
+    return value.astimezone().replace(tzinfo=None)
+
+
+def when(value: dt.datetime, lang: str) -> str:
+    """A stored time in the user's form: "02.12.2026 14:05" in German, "02/12/2026 14:05" in English."""
+    local = local_time(value)
+    return f"{short_date(local.date(), lang)} {local:%H:%M}"
+
+
+def details(t: Translate, lang: str, row: QueueRow) -> list[str]:
     """The row's facts in our own words (verdict, progress, next due date, last change): no user text."""
     out: list[str] = []
     if row.verdict is not None:
@@ -69,8 +81,8 @@ def details(t: Translate, row: QueueRow) -> list[str]:
     if row.not_asked:
         out.append(t("ui.queue.row.not_asked", count=row.not_asked))
     if row.next_due is not None:
-        out.append(t("ui.queue.row.due", date=row.next_due.isoformat()))
-    out.append(t("ui.start.saved.updated", when=row.updated.strftime("%Y-%m-%d %H:%M")))
+        out.append(t("ui.queue.row.due", date=short_date(row.next_due, lang)))
+    out.append(t("ui.start.saved.updated", when=when(row.updated, lang)))
     return out
 
 
@@ -79,8 +91,27 @@ def table_columns(t: Translate) -> list[str]:
             t("ui.queue.col.progress"), t("ui.queue.col.due"), t("ui.queue.col.updated")]
 
 
-def cells(t: Translate, row: QueueRow) -> list[str]:
-    """One table row, all plain text (the table never reads Markdown)."""
+Cell = str | dt.date | dt.datetime | None
+
+SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet would run as a formula when the table is downloaded as CSV."""
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet shows as text: one that would start a formula gets a leading apostrophe (OWASP's advice
+    for CSV injection), since the table's toolbar can download it as CSV."""
+    return "'" + text if text.startswith(SPREADSHEET_FORMULA) else text
+
+
+def date_columns(t: Translate) -> tuple[str, str]:
+    """The names of the table's date column (next due) and time column (last changed)."""
+    return t("ui.queue.col.due"), t("ui.queue.col.updated")
+
+
+def cells(t: Translate, row: QueueRow) -> list[Cell]:
+    """One table row: plain text (never Markdown, never a formula) and, for the last two columns, the due date and
+    the local time of the last change as values, so that sorting by a column sorts by time, whatever the
+    language's date form (the page gives the form)."""
     if row.problem is not None:
         state = t("ui.queue.cannot_open")
     elif row.verdict is not None:
@@ -90,10 +121,8 @@ def cells(t: Translate, row: QueueRow) -> list[str]:
     progress = ""
     if row.openable and row.answered is not None and row.required is not None:
         progress = t("ui.start.saved.progress", answered=row.answered, required=row.required)
-    return [
-        row.title or t("ui.untitled"), row.reference, state, progress,
-        row.next_due.isoformat() if row.next_due else "", row.updated.strftime("%Y-%m-%d %H:%M"),
-    ]
+    return [inert(row.title or t("ui.untitled")), inert(row.reference), state, progress,
+            row.next_due, local_time(row.updated)]
 
 
 def showing(t: Translate, total: int, offset: int, count: int) -> str:

@@ -1,11 +1,12 @@
 """What every page shares: the run's context (language, catalog, store, open assessment, evaluation, the
-session's state), the list of pages, and the resume-by-link handling.
+session's state) and the resume-by-link handling.
 
 The page interface: a page is a module in ``vigil/ui/pages/`` with one function ``render(ctx: Context) -> None``,
-listed in ``PAGES`` below (id, module, icon). ``app.py`` calls ``prepare()`` once per run and ``pages(ctx)`` builds
-the ``st.Page`` callables that pass that context to ``render``. A page keeps what it must remember between reruns in
-``ctx.state`` (one typed ``UiState``, vigil/ui/state.py), moves to another page with ``ctx.go(page_id)`` and never
-reads a global. To test a page on its own: ``render(prepare())`` in ``AppTest.from_function`` (tests/ui/pages/).
+listed in ``vigil/ui/navigation.py`` (id, module, icon). ``app.py`` calls ``prepare()`` once per run and
+``navigation.pages(ctx)`` builds the ``st.Page`` callables that pass that context to ``render``. A page keeps what
+it must remember between reruns in ``ctx.state`` (one typed ``UiState``, vigil/ui/state.py), moves to another page
+with ``ctx.go(page_id)`` and never reads a global. To test a page on its own: ``render(prepare())`` in
+``AppTest.from_function`` (tests/ui/pages/).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 import streamlit as st
@@ -161,50 +161,6 @@ def _sync_url(ctx: Context, session: Session) -> None:
         ctx.state.url_synced = draft.id
     elif wanted:
         del st.query_params[URL_PARAM]
-
-
-# --------------------------------------------------------------------------- pages and navigation
-
-
-def _page_modules() -> list[tuple[str, ModuleType, str]]:
-    from vigil.ui.pages import credentials, family, practice, questionnaire, results, start, support
-
-    return [
-        ("start", start, ":material/home:"),
-        ("questionnaire", questionnaire, ":material/checklist:"),
-        ("results", results, ":material/insights:"),
-        ("family", family, ":material/diversity_3:"),
-        ("credentials", credentials, ":material/verified:"),
-        ("support", support, ":material/volunteer_activism:"),
-        ("practice", practice, ":material/tune:"),
-    ]
-
-
-
-def _runner(module: ModuleType, ctx: Context) -> Callable[[], None]:
-    def run() -> None:
-        module.render(ctx)
-
-    return run
-
-
-def pages(ctx: Context) -> list[Any]:
-    """The pages in navigation order, titled in the current language; each runs its module's ``render(ctx)``."""
-    out = []
-    for pid, module, icon in _page_modules():
-        page = st.Page(_runner(module, ctx), title=ctx.t(f"ui.page.{pid}"), icon=icon, url_path=pid,
-                       default=pid == "start")
-        ctx.pages[pid] = page
-        out.append(page)
-    ctx.navigate = lambda page_id: _switch(ctx, page_id)
-    return out
-
-
-def _switch(ctx: Context, page_id: str) -> None:
-    session = ctx.session
-    draft = session.draft if session else None
-    params = {URL_PARAM: draft.id} if draft is not None else None
-    st.switch_page(ctx.pages[page_id], query_params=params)
 
 
 @dataclass(frozen=True)

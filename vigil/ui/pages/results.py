@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vigil.i18n import words
+from vigil.i18n.formats import format_date
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
 from vigil.models.results import Evaluation, Finding
@@ -70,7 +71,7 @@ def _open_items(ctx: Context, ev: Evaluation) -> None:
         with st.container(border=True):
             st.markdown(f"**{md_escape(pick(item.question, ctx.lang))}**")
             state = ctx.t("ui.open.state_done") if item.done else ctx.t("ui.open.state_open")
-            due = item.due.isoformat() if item.due else ctx.t("ui.open.no_due")
+            due = format_date(item.due, ctx.lang) if item.due else ctx.t("ui.open.no_due")
             st.text(f"{ctx.t('ui.open.what')}: {item.what or '—'}\n{ctx.t('ui.open.who')}: {item.who or '—'}\n"
                     f"{ctx.t('ui.open.due')}: {due} · {state}")
 
@@ -87,7 +88,7 @@ def _jurisdictions(ctx: Context, checklist: Checklist, ev: Evaluation) -> None:
             st.write(md_escape(pick(j.requires, ctx.lang)))
             sources = [checklist.source(s) for s in j.sources]
             st.text("\n".join(s.title + (f" — {s.url}" if s.url else "") for s in sources))
-            st.caption(ctx.t("ui.results.as_of", date=j.as_of.isoformat()))
+            st.caption(ctx.t("ui.results.as_of", date=format_date(j.as_of, ctx.lang)))
 
 
 def render(ctx: Context) -> None:

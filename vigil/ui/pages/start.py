@@ -12,6 +12,7 @@ import streamlit as st
 
 from vigil import practice
 from vigil.assessment_file import MAX_FILE_BYTES, AssessmentFileError, parse_assessment
+from vigil.i18n.formats import widget_date_format
 from vigil.models.checklist import Checklist
 from vigil.models.common import pick
 from vigil.models.limits import FILE_BYTES_MAX, PEOPLE_MAX, SHORT_TEXT_MAX, TEXT_TOTAL_MAX
@@ -213,8 +214,13 @@ def _table(ctx: Context, choices: listing.Choices, page: QueuePage) -> QueueRow 
     what = (choices.search, choices.verdicts, choices.waiting, choices.sort, choices.size, page.total)
     key = f"{Q}table.{choices.page}.{abs(hash(what))}"
     # a click on any cell of a row chooses it (as does the row's tick box); every row shows, no inner scrolling
+    due, updated = listing.date_columns(ctx.t)
+    day = widget_date_format(ctx.lang)  # the form of the date fields: "DD.MM.YYYY", "DD/MM/YYYY"
+    formats = {due: st.column_config.DateColumn(format=day),
+               updated: st.column_config.DatetimeColumn(format=f"{day} HH:mm")}
     event = st.dataframe(data, key=key, on_select="rerun", selection_mode=["single-row", "single-cell"],
-                         hide_index=True, width="stretch", row_height=ROW_PX, height=ROW_PX * (len(page.rows) + 1) + 3)
+                         column_config=formats, placeholder="", hide_index=True, width="stretch", row_height=ROW_PX,
+                         height=ROW_PX * (len(page.rows) + 1) + 3)
     if event is None:
         return None
     chosen = list(event.selection.rows) or [cell[0] for cell in event.selection.cells]
@@ -227,7 +233,7 @@ def _selected(ctx: Context, row: QueueRow) -> None:
         if row.reference:
             st.text(row.reference)
         if row.openable:
-            st.caption(md_escape(" · ".join(listing.details(ctx.t, row))))
+            st.caption(md_escape(" · ".join(listing.details(ctx.t, ctx.lang, row))))
             _row_actions(ctx, row)
         else:
             st.warning(ctx.t(f"ui.queue.cannot_open.{row.problem}"), icon=":material/info:")
