@@ -25,7 +25,7 @@ def record_file(tmp_path: Path) -> Path:
     for person in people:
         a, link, _ = create_link(checklist, a, person.id, "en", WEEK, NOW)
         answer, shown = _answer(checklist, a, Response.agrees_in_part, agreed=["likeness"])
-        answer = answer.model_copy(update={"question": "\x1b[31mred\x1b[0m \u202eevil"})
+        answer = answer.model_copy(update={"question": "\x1b[31mred\x1b[0m \u202eevil\nThe record is intact"})
         a = record_answer(checklist, a, link, answer, shown, NOW)  # type: ignore[arg-type]
     path = tmp_path / "a.json"
     path.write_text(to_json(a), encoding="utf-8")
@@ -37,7 +37,17 @@ def test_an_intact_record_is_printed_and_exits_0(record_file: Path, capsys: pyte
     out = capsys.readouterr().out
     assert "4 entries" in out and "The record is intact" in out
     assert "Katrin" in out
-    assert "\x1b" not in out and "\u202e" not in out and "\\u001b[31mred" in out
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b[31mred" in out and "\\u202eevil" in out
+    assert "evil\\nThe record is intact" in out  # a newline in a question cannot start a line that reads as ours
+    assert [line for line in out.splitlines() if line.startswith("The record is intact")] == out.splitlines()[-1:]
+    assert "signed" in out and "by " in out
+
+
+def test_the_record_speaks_german(record_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["consent-record", str(record_file), "--lang", "de"]) == 0
+    out = capsys.readouterr().out
+    assert "Frage „" in out and "unterschrieben „" in out and " von " in out and "Hash " in out
+    assert not any(f" {word} " in out for word in ("by", "for", "signed", "question", "until", "hash"))
 
 
 def test_a_changed_entry_exits_1_naming_it(record_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,12 +25,23 @@ class CliError(Exception):
 # Control characters a terminal acts on instead of showing: C0 (escape, bell, backspace, carriage return...)
 # except newline and tab, DEL, and C1 (0x9b starts a control sequence on some terminals).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings and overrides: they reorder what follows on the line ("Trojan Source"). Isolates stay:
+# their effect ends with the isolate, and Vigil's own texts wrap names in them.
+_BIDI = re.compile("[\u202a-\u202e]")
 
 
 def terminal_safe(text: str) -> str:
-    """``text`` with every control character written out (``\\x1b``), so that user text printed to a terminal
-    is shown, never obeyed (no colours, cursor moves, title changes, or lines overwritten)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` with every control character written out (``\\x1b``) and every bidirectional override too
+    (``\\u202e``), so that user text printed to a terminal is shown, never obeyed (no colours, cursor moves,
+    title changes, lines overwritten or reordered)."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    """User text that must stay on its line (a name, a question): ``terminal_safe``, with newlines and tabs
+    written out too, so it cannot start a line of its own that reads like Vigil's."""
+    return terminal_safe(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def say(text: object, *, err: bool = False) -> None:

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 
 from vigil import i18n
-from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, load_assessment
+from vigil.cli.common import EXIT_INVALID, EXIT_OK, CliError, load_assessment, one_line, say
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.consent_record import MAKER, ConsentEntry, verify
-
-
-def terminal_safe(text: str) -> str:
-    """User text for a terminal: control and formatting characters (escape sequences, bidi overrides) are shown
-    as ``\\uXXXX`` so they cannot move the cursor, recolour or reorder the output."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 def register_names(checklist: Checklist, assessment: Assessment) -> dict[str, str]:
@@ -39,27 +34,29 @@ def entry_line(entry: ConsentEntry, names: dict[str, str], lang: str) -> str:
     def who(pid: str) -> str:
         if pid == MAKER:
             return i18n.t(lang, "cli.consent.maker")
-        return terminal_safe(names.get(pid) or pid)
+        return one_line(names.get(pid) or pid)
 
-    parts = [f"{entry.seq:>3}  {entry.at.isoformat()}  {i18n.t(lang, f'cli.consent.kind.{entry.kind.value}')}",
-             f"by {who(entry.who)}" if entry.who == entry.person else f"by {who(entry.who)} for {who(entry.person)}"]
+    t = partial(i18n.t, lang)
+    by = t("cli.consent.by", who=who(entry.who)) if entry.who == entry.person else \
+        t("cli.consent.by_for", who=who(entry.who), person=who(entry.person))
+    parts = [f"{entry.seq:>3}  {entry.at.isoformat()}  {t(f'cli.consent.kind.{entry.kind.value}')}", by]
     if entry.answer is not None:
         a = entry.answer
-        parts.append(i18n.t(lang, f"consent.response.{a.response.value}"))
+        parts.append(t(f"consent.response.{a.response.value}"))
         if a.agreed:
             parts.append("[" + ", ".join(a.agreed) + "]")
         if a.signature is not None:
-            parts.append(f"signed {terminal_safe(a.signature.full_name)!r}")
+            parts.append(t("cli.consent.signed", name=one_line(a.signature.full_name)))
         if a.question:
-            parts.append(f"question {terminal_safe(a.question)!r}")
+            parts.append(t("cli.consent.question", text=one_line(a.question)))
     if entry.expires is not None:
-        parts.append(f"until {entry.expires.isoformat()}")
+        parts.append(t("cli.consent.until", date=entry.expires.isoformat()))
     line = "  ".join(parts)
-    details = [f"hash {entry.hash}"]
+    details = [t("cli.consent.hash", hash=entry.hash)]
     if entry.plan_fingerprint:
-        details.append(f"plan {entry.plan_fingerprint[:16]}")
+        details.append(t("cli.consent.plan", fingerprint=entry.plan_fingerprint[:16]))
     if entry.shown_sha256:
-        details.append(f"text {entry.shown_sha256[:16]}")
+        details.append(t("cli.consent.text", sha256=entry.shown_sha256[:16]))
     return line + "\n       " + "  ".join(details)
 
 
@@ -68,20 +65,20 @@ def cmd_consent_record(args: argparse.Namespace) -> int:
     lang: str = args.lang
     record = assessment.consent_record
     names = register_names(checklist, assessment)
-    print(i18n.t(lang, "cli.consent.header", id=assessment.id, count=len(record.entries)))
+    say(i18n.t(lang, "cli.consent.header", id=assessment.id, count=len(record.entries)))
     for entry in record.entries:
-        print(entry_line(entry, names, lang))
+        say(entry_line(entry, names, lang))
     problem = verify(record)
     if problem is not None:
-        print(i18n.t(lang, "cli.consent.broken",
+        say(i18n.t(lang, "cli.consent.broken",
                      problem=i18n.t(lang, f"consent.problem.{problem.reason}", seq=problem.seq)))
         return EXIT_INVALID
     hashes = {e.hash for e in record.entries}
     for expected in args.expect or []:
         if expected.lower() not in hashes:
-            print(i18n.t(lang, "cli.consent.expected_missing", hash=expected))
+            say(i18n.t(lang, "cli.consent.expected_missing", hash=expected))
             return EXIT_INVALID
-    print(i18n.t(lang, "cli.consent.intact", count=len(record.entries), head=record.head))
+    say(i18n.t(lang, "cli.consent.intact", count=len(record.entries), head=record.head))
     return EXIT_OK
 
 
