@@ -221,7 +221,7 @@ def who(checklist: Checklist, law: Law, person: Person) -> Param:
 
 
 def person_words(checklist: Checklist, pc: PersonConsent) -> tuple[Param, Param, Param]:
-    """One person's result, to be put in words (``vigil.i18n.words``): 'Julia Berger (child)', 'consent required by
+    """One person's result, for the edges to put in words: 'Julia Berger (child)', 'consent required by
     law (KUG § 22)', and their position as the register labels it ('Not asked yet')."""
     law = checklist.law
     if law is None:
