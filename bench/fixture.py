@@ -12,7 +12,7 @@ from typing import Any
 from tests.support.people import person_row
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate
-from vigil.i18n import t
+from vigil.i18n import t, words
 from vigil.models import kinds
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Meta, OpenItem, Person
 from vigil.models.checklist import Checklist, Question, QuestionKind
@@ -164,7 +164,7 @@ def bare_spec(checklist: Checklist, assessment: Assessment) -> dict[str, Any]:
         })
     return {"title": pick(checklist.title, LANG), "start": busiest.index, "sections": sections,
             "notice": pick(checklist.notice, LANG),
-            "findings": [pick(f.message, LANG) for f in ev.findings][:5]}
+            "findings": [words(f.message, LANG) for f in ev.findings][:5]}
 
 
 def write_spec(checklist: Checklist, assessment: Assessment, path: Path) -> Path:

@@ -8,6 +8,7 @@ import functools
 from vigil.catalog import load_catalog
 from vigil.consent import derive
 from vigil.engine import evaluate
+from vigil.i18n import words
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist
 from vigil.models.results import ConsentNeed, Evaluation, Finding
@@ -63,15 +64,15 @@ def test_the_issues_example_shown_publicly_in_germany() -> None:
     found = _rule_findings(_evaluate(_answers(BERGERS)))
     f = found["consent_outstanding"]
     assert f.severity.value == "serious"
-    assert f.message["en"] == (
+    assert words(f.message, "en") == (
         "Under German law (KUG § 22), for ten years after a death, the spouse or registered partner and the "
         "children (if there are none, the parents) must agree before a picture of the person is shown publicly or "
         "distributed (sending copies, even to a family chat, is distributing): Renate Berger (spouse) agrees; "
         "Julia Berger (child) has not been asked yet.")
-    assert f.message["de"].startswith("Nach deutschem Recht (§ 22 KUG) müssen zehn Jahre lang")
-    assert f.message["de"].endswith("Renate Berger (Ehegatte) stimmt zu; Julia Berger (Kind) wurde noch nicht gefragt.")
-    assert f.action["en"].startswith("Ask Julia Berger (child) before")
-    assert "Renate" not in f.action["en"]
+    assert words(f.message, "de").startswith("Nach deutschem Recht (§ 22 KUG) müssen zehn Jahre lang")
+    assert words(f.message, "de").endswith("Renate Berger (Ehegatte) stimmt zu; Julia Berger (Kind) wurde noch nicht gefragt.")
+    assert words(f.action, "en").startswith("Ask Julia Berger (child) before")
+    assert "Renate" not in words(f.action, "en")
     assert {"consent_refused", "family_not_asked", "family_objects"}.isdisjoint(found)
 
 
@@ -80,13 +81,13 @@ def test_the_issues_example_at_the_funeral_is_a_condition_not_a_stop() -> None:
     found = _rule_findings(e)
     assert "consent_outstanding" not in found
     assert found["family_not_asked"].severity.value == "caution"
-    assert found["family_not_asked"].action["en"].startswith("Ask Julia Berger (child)")
+    assert words(found["family_not_asked"].action, "en").startswith("Ask Julia Berger (child)")
     assert all(f.severity.value != "blocker" for f in e.findings)
     needs = {p.name: p.need for p in e.consent}
     assert needs == {"Renate Berger": ConsentNeed.advised, "Julia Berger": ConsentNeed.advised}
     # and it says why the law does not reach it
-    assert [x["en"].split(" This plan")[0][:28] for x in e.exempt] == ["Under German law (KUG § 22),"]
-    assert "funeral gathering, with no copies passed on, is neither distribution nor public showing" in e.exempt[0]["en"]
+    assert [words(x, "en").split(" This plan")[0][:28] for x in e.exempt] == ["Under German law (KUG § 22),"]
+    assert "funeral gathering, with no copies passed on, is neither distribution nor public showing" in words(e.exempt[0], "en")
 
 
 def test_one_fact_one_finding() -> None:
@@ -94,7 +95,7 @@ def test_one_fact_one_finding() -> None:
     people = [_person("Renate Berger", "spouse", "objects"), _person("Julia Berger", "child", "objects")]
     found = _rule_findings(_evaluate(_answers(people)))
     assert found["consent_refused"].severity.value == "blocker"
-    assert "Renate Berger (spouse) and Julia Berger (child)" in found["consent_refused"].action["en"]
+    assert "Renate Berger (spouse) and Julia Berger (child)" in words(found["consent_refused"].action, "en")
     assert {"family_objects", "relative_objects", "no_say_objects", "consent_outstanding"}.isdisjoint(found)
 
 
@@ -103,7 +104,7 @@ def test_an_heir_whose_consent_this_use_does_not_need_is_advice() -> None:
     e = _evaluate(_answers(people))
     found = _rule_findings(e)
     assert found["others_not_asked"].severity.value == "info"
-    assert "Acme Estate (heir)" in found["others_not_asked"].message["en"]
+    assert "Acme Estate (heir)" in words(found["others_not_asked"].message, "en")
     assert next(p for p in e.consent if p.name == "Acme Estate").need == ConsentNeed.advised
     # a commercial use within ten years: now the heir's consent is required
     e = _evaluate(_answers(people, audience="commercial_release", commercial=Answer(choice="yes")))
@@ -116,7 +117,7 @@ def test_nobody_in_the_register_holds_a_right_that_applies() -> None:
     more = {"public_figure": Answer(choice="performer"), "commercial": Answer(choice="yes")}
     found = _rule_findings(_evaluate(_answers(people, audience="commercial_release", place="us_ca", **more)))
     assert found["consent_holder_missing"].severity.value == "serious"
-    assert "Civil Code § 3344.1" in found["consent_holder_missing"].message["en"]
+    assert "Civil Code § 3344.1" in words(found["consent_holder_missing"].message, "en")
     # once the maker says everyone close is listed, the rule asks no one
     found = _rule_findings(_evaluate(_answers(people, audience="commercial_release", place="us_ca",
                                               all_listed=Answer(choice="yes"), **more)))
@@ -127,14 +128,14 @@ def test_until_the_audience_is_known_public_showing_is_assumed() -> None:
     result = derive(_checklist(), _answers(BERGERS, audience=None), TODAY)
     assert result.plan is not None and result.plan.use_assumed
     assert {p.need for p in result.consent} == {ConsentNeed.required}
-    assert "Vigil assumes" in result.rights[0].reason["en"]
+    assert "Vigil assumes" in words(result.rights[0].reason, "en")
 
 
 def test_unreachable_and_undecided_holders_are_to_resolve_first() -> None:
     people = [_person("Renate Berger", "spouse", "unreachable"), _person("Julia Berger", "child", "undecided")]
     f = _rule_findings(_evaluate(_answers(people)))["consent_outstanding"]
-    assert "cannot be reached" in f.message["en"] and "has not decided yet" in f.message["en"]
-    assert "ask a lawyer" in f.action["en"]
+    assert "cannot be reached" in words(f.message, "en") and "has not decided yet" in words(f.message, "en")
+    assert "ask a lawyer" in words(f.action, "en")
 
 
 def test_a_closest_relative_who_objects_stops_it_even_where_no_law_applies() -> None:
@@ -154,8 +155,8 @@ def test_hostile_names_stay_text() -> None:
     name = "{names} {0} <b>#set</b> }{"
     people = [_person(name, "child", "not_asked")]
     f = _rule_findings(_evaluate(_answers(people)))["consent_outstanding"]
-    assert f"{name} (child) has not been asked yet" in f.message["en"]
-    assert f.action["de"].startswith(f"Fragen Sie {name} (Kind)")
+    assert f"{name} (child) has not been asked yet" in words(f.message, "en")
+    assert words(f.action, "de").startswith(f"Fragen Sie {name} (Kind)")
 
 
 def test_the_verdict_names_its_cause_and_the_next_points() -> None:
@@ -192,7 +193,7 @@ def test_every_person_gets_one_outcome_and_one_finding_at_most(answers: dict[str
     assert [p.person_id for p in result.consent] == [p.id for p in people]
     for p in result.consent:
         assert (p.need == ConsentNeed.required) == any(b.effect == "consent" for b in p.basis)
-        assert all(p.reason.get(lang) for lang in _checklist().languages)
+        assert all(words(p.reason, lang) for lang in _checklist().languages)
     e = _evaluate(answers)
     about = [pid for f in e.findings for pid in f.person_ids]
     assert len(about) == len(set(about)), "one fact, one finding: nobody is in two findings"
@@ -229,7 +230,7 @@ def test_in_italy_the_persons_own_recorded_wish_takes_the_relatives_place() -> N
     assert plain.consent[0].need == ConsentNeed.required
     waived = derive(_checklist(), _answers(people, place="it", **own), TODAY)
     assert waived.consent[0].need == ConsentNeed.advised
-    assert any("own expressed wish prevails" in x["en"] for x in waived.exempt)
+    assert any("own expressed wish prevails" in words(x, "en") for x in waived.exempt)
     # a memory of what they said is not enough
     remembered = derive(_checklist(), _answers(people, place="it", **{**own, "consent_record": Answer(
         choice="told_someone")}), TODAY)
@@ -242,4 +243,4 @@ def test_in_italy_the_persons_own_recorded_wish_takes_the_relatives_place() -> N
 def test_a_right_to_left_name_cannot_reorder_the_sentence() -> None:
     name = "\u202eevil\u202c فاطمة الزهراء"
     f = _rule_findings(_evaluate(_answers([_person(name, "child", "not_asked")])))["consent_outstanding"]
-    assert f"\u2068{name}\u2069 (child) has not been asked yet" in f.message["en"]
+    assert f"\u2068{name}\u2069 (child) has not been asked yet" in words(f.message, "en")

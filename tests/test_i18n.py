@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from vigil import i18n
+from vigil.models.message import message
 
 FOLDER = Path(i18n.__file__).parent
 LANGS = [p.name for p in FOLDER.iterdir() if p.is_dir() and not p.name.startswith("_")]
@@ -48,6 +49,6 @@ def test_fallback_to_english_for_unknown_language() -> None:
         i18n.t("en", "no.such.key")
 
 
-def test_every_language_picks_localized_parameters() -> None:
-    out = i18n.every_language("finding.unknown.message", question={"en": "Who?", "de": "Wer?"})
-    assert out["en"].endswith("Who?") and out["de"].endswith("Wer?")
+def test_a_message_picks_localized_parameters() -> None:
+    said = message("finding.unknown.message", question={"en": "Who?", "de": "Wer?"})
+    assert i18n.words(said, "en").endswith("Who?") and i18n.words(said, "de").endswith("Wer?")

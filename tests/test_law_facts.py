@@ -15,6 +15,7 @@ import pytest
 
 from vigil.catalog import load_catalog
 from vigil.engine import evaluate
+from vigil.i18n import words
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist
 from vigil.models.results import ConsentNeed, Evaluation, Finding
@@ -91,7 +92,7 @@ def test_sending_it_to_the_family_chat_is_distribution_under_kug_22() -> None:
     needs = {p.name: p.need for p in e.consent}
     assert needs["Julia Berger"] == ConsentNeed.required
     f = _found(e)["consent_outstanding"]
-    assert f.severity.value == "serious" and f.action["en"].startswith("Ask Julia Berger (child)")
+    assert f.severity.value == "serious" and words(f.action, "en").startswith("Ask Julia Berger (child)")
     assert "family_not_asked" not in _found(e)
     # shown only in person, nothing is passed on: the law asks no one, the family is still asked
     shown = _evaluate(channels=Answer(choices=["in_person"]))
@@ -121,9 +122,9 @@ def test_the_ai_act_duty_is_a_condition_for_a_professional_commission() -> None:
     found = _found(e)
     duty = found["eu_ai_act_50_4"]
     assert duty.severity.value == "caution" and duty.dimension == "disclosure"
-    assert duty.message["en"].startswith("Under EU law (AI Act Art. 50(4)), whoever uses an AI system professionally")
-    assert duty.message["de"].startswith("Nach EU-Recht (Art. 50 Abs. 4 KI-Verordnung) muss offenlegen")
-    assert "first moment" in duty.action["en"] and duty.action["de"]
+    assert words(duty.message, "en").startswith("Under EU law (AI Act Art. 50(4)), whoever uses an AI system professionally")
+    assert words(duty.message, "de").startswith("Nach EU-Recht (Art. 50 Abs. 4 KI-Verordnung) muss offenlegen")
+    assert "first moment" in words(duty.action, "en") and words(duty.action, "de")
     # one fact, one finding: the label rule that says the same gives way
     assert "undisclosed_realistic" not in found
     assert e.duties == ["eu_ai_act_50_4"]
@@ -146,7 +147,7 @@ def test_the_duty_is_advice_once_the_planned_label_meets_it() -> None:
     e = _evaluate(maker=Answer(choice="professional"), visible_label=Answer(choice="label_at_start"))
     duty = _found(e)["eu_ai_act_50_4"]
     assert duty.severity.value == "info"
-    assert "The label you plan meets it" in duty.message["en"]
+    assert "The label you plan meets it" in words(duty.message, "en")
 
 
 def test_a_familys_own_private_memorial_is_outside_the_act() -> None:
@@ -193,8 +194,8 @@ def test_a_surprise_for_the_closest_family_not_asked_is_one_finding_that_names_t
     assert "surprise_for_relatives" not in found and "family_not_asked" not in found
     f = found["family_surprise"]
     assert f.severity.value == "serious" and f.person_ids == ["julia_berger"]
-    assert f.action["en"].startswith("Ask Julia Berger (child) before it is made")
-    assert f.action["de"].startswith("Fragen Sie Julia Berger (Kind) vor der Herstellung")
+    assert words(f.action, "en").startswith("Ask Julia Berger (child) before it is made")
+    assert words(f.action, "de").startswith("Fragen Sie Julia Berger (Kind) vor der Herstellung")
     assert "kardashian_src" in f.sources
 
 
@@ -213,9 +214,9 @@ def test_a_minor_childs_say_is_given_through_their_guardian() -> None:
               _person("Mia Berger", "child", "not_asked", guardian="Renate Berger")]
     e = _evaluate(people, audience=Answer(choice="public"))
     f = _found(e)["consent_outstanding"]
-    assert f.action["en"].startswith("Ask Mia Berger (child, represented by Renate Berger) before")
-    assert f.action["de"].startswith("Fragen Sie Mia Berger (Kind, vertreten durch Renate Berger)")
-    assert "Mia Berger (child, represented by Renate Berger) has not been asked yet" in f.message["en"]
+    assert words(f.action, "en").startswith("Ask Mia Berger (child, represented by Renate Berger) before")
+    assert words(f.action, "de").startswith("Fragen Sie Mia Berger (Kind, vertreten durch Renate Berger)")
+    assert "Mia Berger (child, represented by Renate Berger) has not been asked yet" in words(f.message, "en")
     mia = next(p for p in e.consent if p.name == "Mia Berger")
     assert mia.guardian == "Renate Berger" and mia.need == ConsentNeed.required
 

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from vigil import i18n
 from vigil.models.assessment import Answer, Person
 from vigil.models.checklist import Checklist, PeopleField
-from vigil.models.common import LText, isolate, pick
+from vigil.models.common import LText, isolate
 from vigil.models.conditions import Condition, holds, references, whole_years_between
 from vigil.models.law import Aspect, Effect, Law, Link, Right, Stance, Term, Tier, Use
+from vigil.models.message import Joined, Label, Message, Param, Text, message
 from vigil.models.results import ConsentNeed, LegalBasis, PersonConsent, RightOutcome
 
 
@@ -58,7 +58,7 @@ class Derivation:
     all_listed: bool = False
     consent: list[PersonConsent] = field(default_factory=list)
     rights: list[RightOutcome] = field(default_factory=list)
-    exempt: list[LText] = field(default_factory=list)
+    exempt: list[Text] = field(default_factory=list)
     """Why a right of the places named does not reach this use, one sentence each."""
     duties: list[str] = field(default_factory=list)
     surprise: bool = False
@@ -190,38 +190,39 @@ def stance(law: Law, person: Person) -> Stance:
     return next((s for s, options in law.facts.stances.items() if value in options), Stance.not_asked)
 
 
-# --------------------------------------------------------------------------- words
+# --------------------------------------------------------------------------- messages
 
 
-def option_label(fld: PeopleField | None, option: str, lang: str) -> str:
+def option_label(fld: PeopleField | None, option: str) -> Param:
     if fld is None:
         return option
-    label = next((pick(o.label, lang) for o in fld.options if o.id == option), option)
-    return label[:1].lower() + label[1:] if i18n.t(lang, "consent.relation_lower") == "yes" else label
+    return Label(text=next((o.label for o in fld.options if o.id == option), option))
 
 
-def who(checklist: Checklist, law: Law, person: Person, lang: str) -> str:
+def who(checklist: Checklist, law: Law, person: Person) -> Param:
     """'Julia Berger (child)': the name and the relation (or the roles, for an organisation)."""
     register = checklist.question(law.facts.people)
     fields = {f.id: f for f in register.fields}
     # a right-to-left name is isolated, so that it cannot reorder the words around it
-    name = isolate(person.text(law.facts.name_field).strip()) or i18n.t(lang, "consent.unnamed")
+    name: Param = isolate(person.text(law.facts.name_field).strip()) or message("consent.unnamed")
     relation = person.text(law.facts.relation_field)
     roles = person.choices(law.facts.roles_field)
+    words: Param | None = None
     if (relation and relation != "other") or not roles:
-        words = option_label(fields.get(law.facts.relation_field), relation, lang) if relation else ""
+        words = option_label(fields.get(law.facts.relation_field), relation) if relation else None
     else:
-        words = ", ".join(option_label(fields.get(law.facts.roles_field), r, lang) for r in roles)
+        words = Joined(items=[option_label(fields.get(law.facts.roles_field), r) for r in roles], how="list")
     guardian = isolate(person.text(law.facts.guardian_field).strip()) if law.facts.guardian_field else ""
     if guardian:
         # a minor child's say is given by their parent or guardian: name who answers for them
-        words = i18n.t(lang, "lawfacts.through", words=words, guardian=guardian).strip(", ")
-    return f"{name} ({words})" if words else name
+        words = (message("lawfacts.through", words=words, guardian=guardian) if words is not None
+                 else message("lawfacts.through_alone", guardian=guardian))
+    return message("consent.who", name=name, words=words) if words is not None else name
 
 
-def person_words(checklist: Checklist, pc: PersonConsent, lang: str) -> tuple[str, str, str]:
-    """One person's result in words: 'Julia Berger (child)', 'consent required by law (KUG § 22)', and their
-    position as the register labels it ('Not asked yet')."""
+def person_words(checklist: Checklist, pc: PersonConsent) -> tuple[Param, Param, Param]:
+    """One person's result, for the edges to put in words: 'Julia Berger (child)', 'consent required by
+    law (KUG § 22)', and their position as the register labels it ('Not asked yet')."""
     law = checklist.law
     if law is None:
         return pc.name, "", ""
@@ -229,62 +230,60 @@ def person_words(checklist: Checklist, pc: PersonConsent, lang: str) -> tuple[st
                                                   law.facts.roles_field: pc.roles}
     if law.facts.guardian_field:
         values[law.facts.guardian_field] = pc.guardian
-    name = who(checklist, law, Person(id=pc.person_id, values=values), lang)
-    need = i18n.t(lang, f"consent.need.{pc.need.value}")
-    cites = i18n.t(lang, "consent.list_separator").join(dict.fromkeys(pick(b.citation, lang) for b in pc.basis))
+    name = who(checklist, law, Person(id=pc.person_id, values=values))
+    need: Param = message(f"consent.need.{pc.need.value}")
+    cites: list[Param] = []
+    for b in pc.basis:
+        if b.citation not in cites:
+            cites.append(b.citation)
     if cites:
-        need = f"{need} ({cites})"
+        need = message("consent.need_cited", need=need, citations=Joined(items=cites, how="list"))
     register = checklist.question(law.facts.people)
     position_field = next((f for f in register.fields if f.id == law.facts.position_field), None)
-    position = ""
+    position: Param = ""
     if pc.position and position_field is not None:
-        position = next((pick(o.label, lang) for o in position_field.options if o.id == pc.position), pc.position)
+        position = next((o.label for o in position_field.options if o.id == pc.position), pc.position)
     return name, need, position
 
 
-def _status_line(checklist: Checklist, law: Law, people: tuple[Person, ...], lang: str) -> str:
-    return i18n.t(lang, "consent.status_separator").join(
-        i18n.t(lang, f"consent.stance.{stance(law, p).value}", who=who(checklist, law, p, lang)) for p in people
-    )
+def _status_line(checklist: Checklist, law: Law, people: tuple[Person, ...]) -> Joined:
+    return Joined(items=[message(f"consent.stance.{stance(law, p).value}", who=who(checklist, law, p))
+                         for p in people], how="status")
+
+
+def under(law: LText, citation: LText, rule: LText) -> Message:
+    """'Under German law (KUG § 22), <rule>'."""
+    return message("consent.under", law=law, citation=citation, rule=rule)
 
 
 def right_reason(checklist: Checklist, law: Law, applied: Applied, plan: Plan, all_listed: bool,
-                 only: tuple[Person, ...] | None = None) -> LText:
+                 only: tuple[Person, ...] | None = None) -> Joined:
     """'Under German law (KUG § 22), <rule>: Renate Berger (spouse) agrees; Julia Berger (child) has not been asked
-    yet.' In every language. ``only``: name just these holders (a finding names its own people)."""
-    out: LText = {}
+    yet.' ``only``: name just these holders (a finding names its own people)."""
     right = applied.right
     named = applied.holders if only is None else tuple(p for p in applied.holders if p in only)
-    for lang in i18n.available_languages():
-        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
-                      rule=pick(right.rule, lang))
-        if named:
-            tail = _status_line(checklist, law, named, lang)
-        else:
-            who_words = i18n.t(lang, "consent.or").join(pick(t.label, lang) for t in right.holders)
-            key = "consent.nobody_exists" if all_listed else "consent.nobody_listed"
-            tail = i18n.t(lang, key, holders=who_words)
-        text = i18n.t(lang, "consent.sentence", head=head, tail=tail)
-        extra = []
-        if applied.beyond_term:
-            extra.append(i18n.t(lang, "consent.beyond_term"))
-        if plan.use_assumed:
-            extra.append(i18n.t(lang, "consent.use_assumed"))
-        if right.unverified:
-            extra.append(i18n.t(lang, "consent.unverified", text=pick(right.unverified, lang)))
-        out[lang] = " ".join([text, *extra])
-    return out
+    tail: Param
+    if named:
+        tail = _status_line(checklist, law, named)
+    else:
+        key = "consent.nobody_exists" if all_listed else "consent.nobody_listed"
+        tail = message(key, holders=Joined(items=[t.label for t in right.holders], how="or"))
+    sentences: list[Param] = [message("consent.sentence", head=under(right.law, right.citation, right.rule),
+                                      tail=tail)]
+    if applied.beyond_term:
+        sentences.append(message("consent.beyond_term"))
+    if plan.use_assumed:
+        sentences.append(message("consent.use_assumed"))
+    if right.unverified:
+        sentences.append(message("consent.unverified", text=right.unverified))
+    return Joined(items=sentences, how="sentences")
 
 
-def _why_not_needed(right: Right, why: Literal["exempt", "waived"]) -> LText:
+def _why_not_needed(right: Right, why: Literal["exempt", "waived"]) -> Message:
     """Why a right does not reach this plan: the use is exempt, or the person's own wish takes the relatives'
-    place; in every language."""
-    out: LText = {}
-    for lang in i18n.available_languages():
-        head = i18n.t(lang, "consent.under", law=pick(right.law, lang), citation=pick(right.citation, lang),
-                      rule=pick(right.rule, lang))
-        out[lang] = i18n.t(lang, f"consent.{why}", head=head, **{why: pick(getattr(right, why), lang)})
-    return out
+    place."""
+    reason: LText = getattr(right, why) or {}
+    return message(f"consent.{why}", head=under(right.law, right.citation, right.rule), **{why: reason})
 
 
 def _basis(applied: Applied) -> LegalBasis:
@@ -307,19 +306,15 @@ def _ethics_tiers(law: Law, people: list[Person]) -> tuple[tuple[Person, ...], t
     return closest, also
 
 
-def _person_reason(need: ConsentNeed, basis: list[LegalBasis], closest: bool) -> LText:
-    def cites(lang: str) -> str:
-        return i18n.t(lang, "consent.or").join(pick(b.citation, lang) for b in basis)
-
+def _person_reason(need: ConsentNeed, basis: list[LegalBasis], closest: bool) -> Message:
+    citations = Joined(items=[b.citation for b in basis], how="or")
     if need == ConsentNeed.required:
-        return i18n.every_language("consent.person.required", citations={
-            lang: cites(lang) for lang in i18n.available_languages()})
+        return message("consent.person.required", citations=citations)
     if basis:
-        return i18n.every_language("consent.person.may_object", citations={
-            lang: cites(lang) for lang in i18n.available_languages()})
+        return message("consent.person.may_object", citations=citations)
     if need == ConsentNeed.advised:
-        return i18n.every_language("consent.person.closest" if closest else "consent.person.advised")
-    return i18n.every_language("consent.person.no_say")
+        return message("consent.person.closest" if closest else "consent.person.advised")
+    return message("consent.person.no_say")
 
 
 def derive(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) -> Derivation:

@@ -11,22 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from vigil import i18n
 from vigil.consent import Applied, Derivation, right_reason, stance, who
 from vigil.models.assessment import Person
 from vigil.models.checklist import Checklist
-from vigil.models.common import LText, Severity
+from vigil.models.common import Severity
 from vigil.models.law import Effect, Law, Stance
+from vigil.models.message import Joined, Message, Param, Text, message
 from vigil.models.results import Finding
 
 _OPEN = (Stance.not_asked, Stance.undecided, Stance.unreachable)
-
-
-def _names(checklist: Checklist, law: Law, people: Iterable[Person], lang: str) -> str:
-    words = [who(checklist, law, p, lang) for p in people]
-    if len(words) <= 1:
-        return "".join(words)
-    return i18n.t(lang, "consent.list_separator").join(words[:-1]) + i18n.t(lang, "consent.and") + words[-1]
 
 
 class _Builder:
@@ -41,34 +34,28 @@ class _Builder:
         self.placed |= {p.id for p in out}
         return out
 
-    def text(self, key: str, people: list[Person], **params: LText | str) -> LText:
-        out: LText = {}
-        for lang in i18n.available_languages():
-            filled = {k: (v.get(lang, "") if isinstance(v, dict) else v) for k, v in params.items()}
-            out[lang] = i18n.t(lang, key, names=_names(self.checklist, self.law, people, lang), **filled)
-        return out
+    def text(self, key: str, people: list[Person]) -> Message:
+        """The string ``key`` naming the people: 'Renate Berger (spouse) and Julia Berger (child)'."""
+        return message(key, names=Joined(items=[who(self.checklist, self.law, p) for p in people], how="and"))
 
-    def add(self, fid: str, severity: Severity, message: LText, action: LText, sources: list[str],
+    def add(self, fid: str, severity: Severity, said: Text, action: Text, sources: list[str],
             people: list[Person]) -> None:
         register = self.checklist.question(self.law.facts.people)
         self.findings.append(Finding(
-            id=fid, origin="rule", severity=severity, dimension=register.dimension, message=message, action=action,
+            id=fid, origin="rule", severity=severity, dimension=register.dimension, message=said, action=action,
             sources=sorted(set(sources)), question_ids=[register.id], person_ids=[p.id for p in people]))
 
     def legal(self, fid: str, severity: Severity, rights: list[Applied], people: list[Person],
               action_key: str) -> None:
         if not rights or (not people and fid != "consent_holder_missing"):
             return
-        message: LText = {}
         assert self.d.plan is not None
-        reasons = []
+        reasons: list[Param] = []
         for a in rights:
             # its own people, and those who agree, for context; not the people another finding is about
             own = tuple(p for p in a.holders if p in people or stance(self.law, p) == Stance.agrees)
             reasons.append(right_reason(self.checklist, self.law, a, self.d.plan, self.d.all_listed, own))
-        for lang in i18n.available_languages():
-            message[lang] = " ".join(r.get(lang, "") for r in reasons)
-        self.add(fid, severity, message, self.text(action_key, people),
+        self.add(fid, severity, Joined(items=reasons, how="sentences"), self.text(action_key, people),
                  [s for a in rights for s in a.right.sources], people)
 
     def ethics(self, fid: str, severity: Severity, people: list[Person], key: str,

@@ -10,27 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from vigil import i18n
+from vigil.consent import under
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist
-from vigil.models.common import LText, Severity, pick
+from vigil.models.common import Severity
 from vigil.models.conditions import holds, references
 from vigil.models.law import Duty
+from vigil.models.message import Joined, Param, message
 from vigil.models.results import Finding
 
 
-def _message(duty: Duty, met: bool) -> LText:
-    out: LText = {}
-    for lang in i18n.available_languages():
-        head = i18n.t(lang, "consent.under", law=pick(duty.law, lang), citation=pick(duty.citation, lang),
-                      rule=pick(duty.duty, lang))
-        text = i18n.t(lang, "lawfacts.duty", head=head)
-        if met and duty.met is not None:
-            text = f"{text} {pick(duty.met, lang)}"
-        if duty.unverified:
-            text = f"{text} {i18n.t(lang, 'consent.unverified', text=pick(duty.unverified, lang))}"
-        out[lang] = text
-    return out
+def _message(duty: Duty, met: bool) -> Joined:
+    sentences: list[Param] = [message("lawfacts.duty", head=under(duty.law, duty.citation, duty.duty))]
+    if met and duty.met is not None:
+        sentences.append(duty.met)
+    if duty.unverified:
+        sentences.append(message("consent.unverified", text=duty.unverified))
+    return Joined(items=sentences, how="sentences")
 
 
 def duty_findings(checklist: Checklist, answers: Mapping[str, Answer], today: dt.date) -> list[Finding]:

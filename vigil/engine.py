@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from vigil import i18n
 from vigil.consent import derive
 from vigil.consent_findings import consent_findings
 from vigil.consent_state import read_with_own_answers
@@ -19,6 +18,7 @@ from vigil.models.assessment import Answer, Assessment
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import Severity, VerdictId
 from vigil.models.conditions import holds, references
+from vigil.models.message import message
 from vigil.models.results import (
     DimensionResult,
     DimensionStatus,
@@ -63,8 +63,8 @@ def _unknown_findings(visible: list[Question], effective: Mapping[str, Answer]) 
             origin="unknown",
             severity=q.unknown_severity,
             dimension=q.dimension,
-            message=i18n.every_language("finding.unknown.message", question=q.text),
-            action=i18n.every_language("finding.unknown.action"),
+            message=message("finding.unknown.message", question=q.text),
+            action=message("finding.unknown.action"),
             sources=list(q.sources),
             question_ids=[q.id],
         )
@@ -189,8 +189,8 @@ def evaluate(checklist: Checklist, assessment: Assessment, today: dt.date) -> Ev
                 origin="incomplete",
                 severity=Severity.serious,
                 dimension=None,
-                message=i18n.every_language("finding.incomplete.message", count=missing),
-                action=i18n.every_language("finding.incomplete.action"),
+                message=message("finding.incomplete.message", count=missing),
+                action=message("finding.incomplete.action"),
                 question_ids=[q.id for q in required if not _responded(q, effective.get(q.id))],
             )
         )

@@ -15,8 +15,8 @@ from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, sc
 from vigil.cli import main
 from vigil.credentials import library
 from vigil.credentials.certs import local_material
+from vigil.i18n import words
 from vigil.models.assessment import Assessment
-from vigil.models.common import pick
 
 
 def _setup(tmp_path: Path, scenario_name: str, data: bytes | None = None) -> tuple[Path, Path, Path]:
@@ -68,7 +68,7 @@ def test_stop_is_refused_with_its_reasons(tmp_path: Path, capsys: pytest.Capture
                         "--today", "2026-12-01")
     assert code == 1
     _, _, evaluation = scenario(STOP)
-    reason = pick(evaluation.verdict.reasons[0].message, "en")
+    reason = words(evaluation.verdict.reasons[0].message, "en")
     assert "does not put Content Credentials" in err and reason in err
     assert not out.exists()
 

@@ -21,7 +21,8 @@ from vigil.credentials.manifest import (
     gate,
 )
 from vigil.credentials.stamp import stamp_facts
-from vigil.models.common import VerdictId, pick
+from vigil.i18n import words
+from vigil.models.common import VerdictId
 
 FP = "ab" * 32
 
@@ -106,7 +107,7 @@ def test_stop_is_refused_with_the_reasons() -> None:
     assert evaluation.verdict.id == VerdictId.stop
     with pytest.raises(StampRefused) as err:
         gate(evaluation, confirmed=True, lang="en")
-    reason = pick(evaluation.verdict.reasons[0].message, "en")
+    reason = words(evaluation.verdict.reasons[0].message, "en")
     assert reason in str(err.value)
     assert not err.value.needs_confirmation
     assert "\n" not in str(err.value)

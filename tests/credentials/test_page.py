@@ -11,7 +11,7 @@ from tests.credentials import media
 from tests.credentials.conftest import READY, RESOLVE_FIRST, SCENARIOS, STOP, scenario
 from tests.ui.support import assert_ok, key, shown_text, start_app, stored, switch_page
 from vigil.credentials.verify import Status, verify_bytes
-from vigil.models.common import pick
+from vigil.i18n import words
 
 PAGE = "credentials"
 
@@ -61,7 +61,7 @@ def test_stop_shows_why_and_offers_no_upload() -> None:
     at = _open(STOP)
     assert "Vigil does not stamp this work." in _texts(at)
     _, _, evaluation = scenario(STOP)
-    assert pick(evaluation.verdict.reasons[0].message, "en") in _texts(at)
+    assert words(evaluation.verdict.reasons[0].message, "en") in _texts(at)
     assert not [u for u in at.file_uploader if u.key and u.key.endswith("cred.upload")]
 
 

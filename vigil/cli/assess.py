@@ -23,8 +23,8 @@ def evaluation_json(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
             "id": f.id,
             "severity": f.severity.value,
             "dimension": f.dimension,
-            "message": pick(f.message, lang),
-            "action": pick(f.action, lang),
+            "message": i18n.words(f.message, lang),
+            "action": i18n.words(f.action, lang),
             "sources": f.sources,
         }
 
@@ -47,17 +47,17 @@ def evaluation_json(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
         "jurisdictions": evaluation.jurisdictions,
         "consent": [
             {"person_id": p.person_id, "name": p.name, "relation": p.relation, "roles": p.roles,
-             "position": p.position, "guardian": p.guardian, "need": p.need.value, "reason": pick(p.reason, lang),
+             "position": p.position, "guardian": p.guardian, "need": p.need.value, "reason": i18n.words(p.reason, lang),
              "basis": [_basis(b, lang) for b in p.basis]}
             for p in evaluation.consent
         ],
         "rights": [
             {"right": r.right, "jurisdiction": r.jurisdiction, "citation": pick(r.citation, lang),
-             "holders": r.holders, "settled": r.settled, "reason": pick(r.reason, lang), "sources": r.sources,
+             "holders": r.holders, "settled": r.settled, "reason": i18n.words(r.reason, lang), "sources": r.sources,
              "as_of": r.as_of.isoformat(), "unverified": pick(r.unverified, lang) or None}
             for r in evaluation.rights
         ],
-        "exempt": [pick(x, lang) for x in evaluation.exempt],
+        "exempt": [i18n.words(x, lang) for x in evaluation.exempt],
         "duties": evaluation.duties,
     }
 
@@ -78,8 +78,8 @@ def evaluation_text(checklist: Checklist, evaluation: Evaluation, lang: str) -> 
         t(lang, "cli.assess.findings"),
     ]
     for f in evaluation.findings:
-        lines.append(f"  [{t(lang, f'severity.{f.severity.value}')}] {pick(f.message, lang)}")
-        lines.append(f"      {t(lang, 'cli.assess.action', action=pick(f.action, lang))}")
+        lines.append(f"  [{t(lang, f'severity.{f.severity.value}')}] {i18n.words(f.message, lang)}")
+        lines.append(f"      {t(lang, 'cli.assess.action', action=i18n.words(f.action, lang))}")
     if not evaluation.findings:
         lines.append("  " + t(lang, "cli.assess.none"))
     if evaluation.consent:

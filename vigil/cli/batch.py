@@ -20,6 +20,7 @@ from vigil.assessment_file import AssessmentFileError, read_assessment
 from vigil.catalog import Catalog
 from vigil.cli.table import one_line, write
 from vigil.engine import evaluate
+from vigil.i18n import words
 from vigil.models.assessment import Assessment
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
@@ -66,7 +67,7 @@ def must_still_agree(checklist: Checklist, assessment: Assessment, today: dt.dat
 
 def row(path: Path, checklist: Checklist, assessment: Assessment, ev: Evaluation, today: dt.date,
         lang: str) -> dict[str, Any]:
-    blockers = [pick(f.message, lang) for f in ev.findings if f.severity in (Severity.blocker, Severity.serious)]
+    blockers = [words(f.message, lang) for f in ev.findings if f.severity in (Severity.blocker, Severity.serious)]
     return {
         "file": str(path), "id": assessment.id, "reference": assessment.meta.reference,
         "title": assessment.meta.title, "verdict": ev.verdict.id.value, "answered": ev.progress.answered,

@@ -19,7 +19,7 @@ from typing import Any
 
 from vigil import __version__, i18n
 from vigil.credentials import StampRefused
-from vigil.models.common import VerdictId, pick
+from vigil.models.common import VerdictId
 from vigil.models.results import Evaluation
 
 IPTC = "http://cv.iptc.org/newscodes/digitalsourcetype/"
@@ -89,7 +89,7 @@ def check_consent_hash(value: str | None) -> str | None:
 def gate(evaluation: Evaluation, confirmed: bool, lang: str) -> None:
     """Refuse a stamp on ``stop``; on ``resolve_first`` require ``confirmed``. Raises ``StampRefused``."""
     verdict = evaluation.verdict.id
-    reasons = [pick(f.message, lang) for f in evaluation.verdict.reasons]
+    reasons = [i18n.words(f.message, lang) for f in evaluation.verdict.reasons]
     because = " ".join(r if r.endswith((".", "?", "!")) else f"{r}." for r in reasons) \
         or i18n.t(lang, "cred.refused.no_reason")
     label = i18n.t(lang, f"verdict.{verdict.value}")

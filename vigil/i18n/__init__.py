@@ -4,6 +4,9 @@ Each part of Vigil keeps its strings in its own file (``core.json``, ``ui.json``
 language's strings are the union of its files. Adding a language is adding a folder with the same files and
 keys as ``en/`` (a test checks they match). Values are ``str.format`` templates; parameters are inserted as
 plain values and never parsed as templates themselves.
+
+This package is for the edges (the app, the documents, the command line). The engine and the consent derivation
+say what they mean as a ``vigil.models.message.Message``; ``words`` puts it in words in the user's language.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from vigil.models.common import LText
+from vigil.models.common import pick
+from vigil.models.message import Joined, Label, Message, Param
 
 DEFAULT_LANGUAGE = "en"
 
@@ -61,13 +65,33 @@ def t(lang: str, key: str, /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
-def every_language(key: str, /, **params: object) -> LText:
-    """The string ``key`` in every available language. ``LText`` parameters are picked per language."""
-    out: LText = {}
-    for lang in available_languages():
-        filled = {
-            k: (v.get(lang) or v.get(DEFAULT_LANGUAGE, "")) if isinstance(v, dict) else v
-            for k, v in params.items()
-        }
-        out[lang] = t(lang, key, **filled)
-    return out
+_SEPARATOR = {"or": "consent.or", "list": "consent.list_separator", "status": "consent.status_separator"}
+
+
+def words(text: Param, lang: str) -> str:
+    """A text in words in ``lang``: a message of the pure layer (``vigil.models.message``) filled in, an authored
+    ``LText`` picked. The one place where what the engine says becomes words."""
+    if isinstance(text, Message):
+        return t(lang, text.key, **{k: v if isinstance(v, int | float) else words(v, lang)
+                                    for k, v in text.params.items()})
+    if isinstance(text, Joined):
+        return _joined([words(item, lang) for item in text.items], text.how, lang)
+    if isinstance(text, Label):
+        label = text.text if isinstance(text.text, str) else pick(text.text, lang)
+        return label[:1].lower() + label[1:] if t(lang, "consent.relation_lower") == "yes" else label
+    if isinstance(text, dict):
+        return pick(text, lang)
+    return str(text)
+
+
+def _joined(parts: list[str], how: str, lang: str) -> str:
+    if how == "sentences":
+        out = parts[0] if parts else ""
+        for part in parts[1:]:
+            out = t(lang, "consent.sentences", first=out, then=part)
+        return out
+    if how == "and":
+        if len(parts) <= 1:
+            return "".join(parts)
+        return t(lang, "consent.list_separator").join(parts[:-1]) + t(lang, "consent.and") + parts[-1]
+    return t(lang, _SEPARATOR[how]).join(parts)

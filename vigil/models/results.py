@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from vigil.models.common import Frozen, LText, Severity, VerdictId
+from vigil.models.message import Text
 
 
 class _Result(Frozen):
@@ -23,8 +24,8 @@ class Finding(_Result):
     origin: FindingOrigin
     severity: Severity
     dimension: str | None
-    message: LText
-    action: LText
+    message: Text
+    action: Text
     sources: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     question_ids: list[str] = Field(default_factory=list)
@@ -80,7 +81,7 @@ class PersonConsent(_Result):
     guardian: str | None = Field(default=None, description="Who answers for them (a minor child's guardian).")
     need: ConsentNeed
     basis: list[LegalBasis] = Field(default_factory=list)
-    reason: LText
+    reason: Text
 
 
 class RightOutcome(_Result):
@@ -91,7 +92,7 @@ class RightOutcome(_Result):
     citation: LText
     holders: list[str] = Field(description="Person ids of the register who hold it.")
     settled: bool = Field(description="Every holder has agreed (or there is nobody it requires).")
-    reason: LText
+    reason: Text
     sources: list[str]
     as_of: dt.date
     unverified: LText | None = None
@@ -161,7 +162,7 @@ class Evaluation(_Result):
     consent: list[PersonConsent] = Field(
         default_factory=list, description="Per person of the register: required, advised or no say, and why.")
     rights: list[RightOutcome] = Field(default_factory=list, description="The post-mortem rights that apply.")
-    exempt: list[LText] = Field(default_factory=list,
+    exempt: list[Text] = Field(default_factory=list,
                                 description="Rights of the places named that do not reach this use, and why.")
     duties: list[str] = Field(default_factory=list, description="Ids of the law's duties that apply (disclosure).")
 

@@ -43,7 +43,8 @@ def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str,
     groups = []
     for sev in sorted(Severity, key=lambda s: -s.rank):
         items = [
-            Finding(message=pick(f.message, lang), action=pick(f.action, lang), sources=_refs(f.sources, numbers))
+            Finding(message=i18n.words(f.message, lang), action=i18n.words(f.action, lang),
+                    sources=_refs(f.sources, numbers))
             for f in evaluation.findings
             if f.severity == sev
         ]
@@ -162,12 +163,12 @@ def _consent(checklist: Checklist, evaluation: Evaluation, lang: str, numbers: d
     """Who must agree, per person, and the rules that apply (worked out by vigil.consent)."""
     people = []
     for pc in evaluation.consent:
-        who, need, position = person_words(checklist, pc, lang)
+        who, need, position = (i18n.words(x, lang) for x in person_words(checklist, pc))
         people.append(ConsentPerson(who=who, need=need, position=position))
-    rights = [ConsentRule(reason=pick(r.reason, lang), sources=_refs(r.sources, numbers),
+    rights = [ConsentRule(reason=i18n.words(r.reason, lang), sources=_refs(r.sources, numbers),
                           as_of=doc(lang, "report.as_of", date=format_date(r.as_of, lang)))
               for r in evaluation.rights]
-    return ConsentSection(people=people, rights=rights, exempt=[pick(x, lang) for x in evaluation.exempt])
+    return ConsentSection(people=people, rights=rights, exempt=[i18n.words(x, lang) for x in evaluation.exempt])
 
 
 def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
@@ -182,7 +183,7 @@ def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
                 continue
             if not declined and pc.need == ConsentNeed.no_say:
                 continue
-            out.append(" · ".join(x for x in person_words(inp.checklist, pc, inp.lang) if x))
+            out.append(" · ".join(i18n.words(x, inp.lang) for x in person_words(inp.checklist, pc) if x))
         return out
     out = []
     for p in inp.facts.people:
@@ -219,9 +220,10 @@ def _verdict(inp: DocumentInput) -> Verdict:
         text=doc(lang, f"report.verdict_text.{verdict}"),
         progress=doc(lang, "report.progress", answered=evaluation.progress.answered,
                      required=evaluation.progress.required),
-        reasons=[Reason(message=pick(f.message, lang), action=pick(f.action, lang))
+        reasons=[Reason(message=i18n.words(f.message, lang), action=i18n.words(f.action, lang))
                  for f in evaluation.verdict.reasons[:1]],
-        next=[Reason(message=pick(f.message, lang), action=pick(f.action, lang)) for f in evaluation.verdict.next],
+        next=[Reason(message=i18n.words(f.message, lang), action=i18n.words(f.action, lang))
+              for f in evaluation.verdict.next],
     )
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from vigil.consent import person_words
+from vigil.i18n import words
 from vigil.i18n.formats import format_date
 from vigil.models.checklist import Checklist
-from vigil.models.common import pick
 from vigil.models.results import ConsentNeed, Evaluation
 from vigil.ui.shell import Context
 from vigil.ui.text import md_escape
@@ -27,7 +27,7 @@ def people(ctx: Context, checklist: Checklist, ev: Evaluation, key: str) -> None
     with st.container(key=key):
         st.markdown(f"**{md_escape(ctx.t('ui.consent.heading'))}**")
         for pc in ev.consent:
-            name, need, position = person_words(checklist, pc, ctx.lang)
+            name, need, position = (words(x, ctx.lang) for x in person_words(checklist, pc))
             parts = [f"**{md_escape(name)}**", md_escape(need)]
             if position:
                 parts.append(md_escape(position))
@@ -35,12 +35,12 @@ def people(ctx: Context, checklist: Checklist, ev: Evaluation, key: str) -> None
         if ev.rights:
             with st.expander(ctx.t("ui.consent.why")):
                 for r in ev.rights:
-                    st.write(md_escape(pick(r.reason, ctx.lang)))
+                    st.write(md_escape(words(r.reason, ctx.lang)))
                     st.caption(md_escape(
                         ", ".join(checklist.source(s).title for s in r.sources)
                         + " · " + ctx.t("ui.results.as_of", date=format_date(r.as_of, ctx.lang))))
         else:
             st.caption(ctx.t("ui.consent.no_rights"))
             for reason in ev.exempt:
-                st.caption(md_escape(pick(reason, ctx.lang)))
+                st.caption(md_escape(words(reason, ctx.lang)))
         st.caption(ctx.t("ui.consent.not_advice"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vigil.i18n import available_languages, language_name
+from vigil.i18n import available_languages, language_name, words
 from vigil.i18n.formats import tn
-from vigil.models.common import Severity, pick
+from vigil.models.common import Severity
 from vigil.ui import language, style
 from vigil.ui.session import SaveStatus
 from vigil.ui.shell import Context, flash
@@ -77,7 +77,7 @@ def _live_status(ctx: Context) -> None:
                 counts.append(f"{ctx.t(f'severity.{sev.value}')}: {n}")
         st.markdown(f"**{md_escape(ctx.t('ui.status.findings'))}**")
         st.caption(md_escape(" · ".join(counts)))
-        lines = [f"- {md_escape(shorten(pick(f.message, ctx.lang), 110))}"
+        lines = [f"- {md_escape(shorten(words(f.message, ctx.lang), 110))}"
                  for f in concerns[:MAX_SIDEBAR_FINDINGS]]
         if len(concerns) > MAX_SIDEBAR_FINDINGS:
             lines.append(f"- {md_escape(tn(ctx.lang, 'ui.status.more', len(concerns) - MAX_SIDEBAR_FINDINGS))}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from vigil.i18n import words
 from vigil.i18n.formats import format_date
 from vigil.models.checklist import Checklist
 from vigil.models.common import Severity, pick
@@ -15,8 +16,8 @@ from vigil.ui.text import md_escape
 
 
 def _finding(ctx: Context, f: Finding) -> None:
-    st.markdown(f"**{md_escape(pick(f.message, ctx.lang))}**")
-    st.markdown(f"{md_escape(ctx.t('ui.results.action'))}: {md_escape(pick(f.action, ctx.lang))}")
+    st.markdown(f"**{md_escape(words(f.message, ctx.lang))}**")
+    st.markdown(f"{md_escape(ctx.t('ui.results.action'))}: {md_escape(words(f.action, ctx.lang))}")
 
 
 def _verdict(ctx: Context, ev: Evaluation) -> None:
