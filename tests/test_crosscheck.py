@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from tests.support.tiny import TINY
-from vigil.crosscheck import CrossChecker, Loc, ProblemKind
+from vigil.crosscheck import CrossChecker, ProblemKind
 from vigil.models.checklist import Checklist
+from vigil.models.common import Loc
 
 Edit = Callable[[dict[str, Any]], None]
 

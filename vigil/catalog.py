@@ -14,8 +14,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from vigil.crosscheck import CrossChecker, Loc, ProblemKind
+from vigil.crosscheck import CrossChecker, ProblemKind
 from vigil.models.checklist import Checklist
+from vigil.models.common import Loc
 from vigil.models.conditions import _TAGS
 
 MAX_CHECKLIST_BYTES = 5_000_000

@@ -12,12 +12,12 @@ from pydantic import BaseModel
 
 from vigil.lawcheck import law_problems
 from vigil.models.checklist import CHOICE_KINDS, Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.common import Loc
 from vigil.models.conditions import Condition, Ref, references
 from vigil.models.kinds import kinds_holding, spec
 from vigil.support import support_problems
 
 ProblemKind = Literal["yaml", "schema", "reference", "translation", "unreachable"]
-Loc = tuple[str | int, ...]
 
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 from vigil.models.checklist import Checklist, PeopleFieldKind, Question, QuestionKind
+from vigil.models.common import Loc
 from vigil.models.law import Law, Tier
-
-Loc = tuple[str | int, ...]
 
 
 def _field_options(register: Question | None, field_id: str) -> set[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 from vigil.engine import evaluate
 from vigil.models.assessment import Answer, Assessment, ChecklistPin, Person
 from vigil.models.checklist import Checklist
+from vigil.models.common import Loc
 from vigil.models.conditions import (
     All,
     Answered,
@@ -33,7 +34,6 @@ from vigil.models.conditions import (
 from vigil.models.kinds import sample_answer, sample_person, spec
 from vigil.visibility import visible_answers
 
-Loc = tuple[str | int, ...]
 Answers = dict[str, Answer]
 
 

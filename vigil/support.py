@@ -12,8 +12,7 @@ from collections.abc import Iterator, Mapping
 from vigil.models import kinds
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, SupportResource
-
-Loc = tuple[str | int, ...]
+from vigil.models.common import Loc
 
 
 def family_places(checklist: Checklist, answers: Mapping[str, Answer]) -> set[str]:

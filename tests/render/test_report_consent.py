@@ -30,8 +30,8 @@ def _assessment() -> Assessment:
 
 
 @pytest.mark.parametrize(("lang", "heading", "need", "rule"), [
-    ("en", "Who must agree", "Consent required by law (KUG § 22)", "Юлия Бергер (child) has not been asked yet"),
-    ("de", "Wer zustimmen muss", "Zustimmung gesetzlich nötig (§ 22 KUG)", "Юлия Бергер (Kind) wurde noch nicht gefragt"),
+    ("en", "Who must agree", "Consent required by law: KUG § 22", "Юлия Бергер (child) has not been asked yet"),
+    ("de", "Wer zustimmen muss", "Zustimmung gesetzlich nötig: § 22 KUG", "Юлия Бергер (Kind) wurde noch nicht gefragt"),
 ])
 def test_the_report_says_who_must_agree(lang: str, heading: str, need: str, rule: str) -> None:
     text = pdf_text(report_pdf(shipped_checklist(), _assessment(), lang, TODAY))

@@ -39,8 +39,8 @@ def test_the_relatives_step_says_per_person_who_must_agree() -> None:
     add_person(at, register, {"name": "Julia Berger", "relation": "child", "position": "not_asked"})
     shown = _texts(at)
     assert "Who must agree, worked out from the law" in shown
-    assert "Julia Berger (child)** · Consent required by law (KUG § 22) · Not asked yet" in shown
-    assert "Renate Berger (spouse)** · Consent required by law (KUG § 22) · Agrees" in shown
+    assert "Julia Berger (child)** · Consent required by law: KUG § 22 · Not asked yet" in shown
+    assert "Renate Berger (spouse)** · Consent required by law: KUG § 22 · Agrees" in shown
     assert "Legal standing" not in shown
     # the relatives step asks for no legal conclusion: roles are facts, chosen or not
     assert not any(w.key and w.key.endswith(".standing") for w in at.selectbox)

@@ -61,6 +61,9 @@ LongText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_leng
 LText = dict[str, str]
 """Localized text: language code -> text. The catalog checks every declared language is present."""
 
+Loc = tuple[str | int, ...]
+"""Where something is in a checklist file, as the path of keys and list positions that leads to it."""
+
 
 def isolate(text: str) -> str:
     """User text wrapped in Unicode first-strong isolates, so a right-to-left name cannot reorder the
