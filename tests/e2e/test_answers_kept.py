@@ -10,6 +10,8 @@ back. On the code before the fix a language switch after a reload emptied every 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -58,10 +60,17 @@ def _section_of(qid: str) -> str:
 class Watch:
     """The stored assessment, read from the store the app writes to."""
 
-    def __init__(self, server: AppServer, aid: str) -> None:
+    def __init__(self, server: AppServer, aid: str, given: Iterable[str] = ()) -> None:
+        """Start watching once every answer in ``given`` has reached the store (a save ends after the page has
+        gone idle; on a busy machine it can take a moment longer)."""
         self.store = open_store(f"sqlite:///{server.data_dir / 'vigil.sqlite3'}")
         self.aid = aid
+        wanted = set(given)
+        deadline = time.monotonic() + 15
         first = self.store.get(aid)
+        while not wanted <= first.answers.keys() and time.monotonic() < deadline:
+            time.sleep(0.1)
+            first = self.store.get(aid)
         self.answers, self.revision = first.answers, first.revision
 
     def unchanged(self, step: str) -> None:
@@ -91,7 +100,7 @@ def test_answers_survive_reload_language_sections_and_reopening(page: Page, app_
     for qid, answer in plan.items():
         d.answer(CHECKLIST.question(qid), answer)
     d.idle(400)
-    watch = Watch(app_server, aid)
+    watch = Watch(app_server, aid, plan)
     for qid, answer in plan.items():
         kept = watch.answers[qid]
         if answer.people:
