@@ -100,3 +100,44 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
     graph = import_graph()
     assert graph.get("vigil.engine"), "the graph was not read"
     assert cycles(graph) == []
+
+
+LAYERS = {
+    # a module under this prefix ... may not import any module under these prefixes
+    "vigil.models": ("vigil.engine", "vigil.consent", "vigil.render", "vigil.store", "vigil.ui", "vigil.cli",
+                     "vigil.credentials", "vigil.i18n"),
+    "vigil.engine": ("vigil.render", "vigil.store", "vigil.ui", "vigil.cli", "vigil.credentials", "vigil.i18n"),
+    "vigil.visibility": ("vigil.render", "vigil.store", "vigil.ui", "vigil.cli", "vigil.i18n"),
+    "vigil.store": ("vigil.render", "vigil.ui", "vigil.cli", "vigil.credentials", "vigil.i18n"),
+    "vigil.render": ("vigil.ui", "vigil.cli", "vigil.store", "vigil.consent_plan", "vigil.consent_actions",
+                     "vigil.consent_service"),
+    "vigil.credentials": ("vigil.ui", "vigil.cli", "vigil.render"),
+}
+"""Who may not call upwards: the models below everything, the pure engine below the documents and the store, the
+documents below the pages and the command line (which alone import ``vigil.cli``)."""
+
+
+def _under(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".") or (
+        not prefix.endswith(".") and module.startswith(prefix + "_"))
+
+
+def upward(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, imported in graph.items():
+        for prefix, banned in LAYERS.items():
+            if _under(module, prefix):
+                found += [f"{module} -> {m}" for m in sorted(imported) if any(_under(m, b) for b in banned)]
+    outside_cli = [f"{m} -> vigil.cli" for m, imported in graph.items()
+                   if not _under(m, "vigil.cli") and m != "vigil.__main__" and any(_under(i, "vigil.cli") for i in imported)]
+    return sorted(found + outside_cli)
+
+
+def test_upward_imports_are_found() -> None:
+    assert upward({"vigil.models.x": {"vigil.render.y"}, "vigil.render.y": set()}) == ["vigil.models.x -> vigil.render.y"]
+    assert upward({"vigil.credentials.c": {"vigil.cli.common"}}) == [
+        "vigil.credentials.c -> vigil.cli", "vigil.credentials.c -> vigil.cli.common"]
+
+
+def test_no_layer_imports_upwards() -> None:
+    assert upward(import_graph()) == []

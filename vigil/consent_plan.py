@@ -20,9 +20,6 @@ from vigil.render.plan import Plan, build_plan
 from vigil.render.text import doc, isolate
 from vigil.visibility import visible_answers
 
-ITEMS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
-"""Every item a relative may be asked to agree to (the consent form's permissions); a plan asks for some."""
-
 
 class PlanStatement(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -10,9 +10,8 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from vigil import i18n
-from vigil.cli import assess, consent, documents, intake, queue, schema, validate
+from vigil.cli import assess, consent, credentials, documents, intake, queue, schema, validate
 from vigil.cli.common import EXIT_OK, EXIT_USAGE, CliError, say
-from vigil.credentials import cli as credentials
 
 Command = Callable[[argparse.Namespace], int]
 

@@ -7,7 +7,7 @@ import datetime as dt
 from vigil import i18n
 from vigil.credentials.manifest import IPTC
 from vigil.credentials.verify import Status, Verification
-from vigil.render.text import format_date
+from vigil.i18n.formats import format_date
 
 
 def _date(value: object, lang: str) -> str:

@@ -41,6 +41,10 @@ class ConsentPayload(Base):
     logo: Logo | None
 
 
+PERMISSIONS = ("likeness", "voice", "new_words", "public", "commercial", "retention")
+"""Every item a relative may be asked to agree to, in the form's order; a plan asks for some (``permissions``)."""
+
+
 def permissions(plan: Plan) -> list[str]:
     """The permission ids the form asks for, in order."""
     out = []

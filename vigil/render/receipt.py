@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from vigil.consent_plan import ITEMS
 from vigil.models.assessment import Assessment
 from vigil.models.consent_record import ConsentEntry, EntryKind, Response
+from vigil.render.consent import PERMISSIONS
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",
@@ -59,7 +59,7 @@ def receipt(assessment: Assessment, person: str, maker: str) -> dict[str, Any] |
             "dpv:isIndicatedAtTime": entry.at.isoformat(),
             "dpv:hasIndicationMethod": "simple electronic signature (typed full name and a ticked declaration)"
             if answer is not None and answer.signature else "",
-            "dpv:hasPurpose": [{"dct:identifier": item, "vigil:agreed": item in agreed} for item in ITEMS],
+            "dpv:hasPurpose": [{"dct:identifier": item, "vigil:agreed": item in agreed} for item in PERMISSIONS],
             "dpv:hasNotice": {"vigil:sha256": entry.shown_sha256, "dct:language": entry.lang},
             "vigil:question": answer.question if answer is not None else "",
             "vigil:channel": answer.channel if answer is not None else "",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from vigil import i18n
 from vigil.assessment_file import to_json
-from vigil.cli import common as cli_support
+from vigil.cli import common
 from vigil.cli.common import say, say_json
 from vigil.credentials import CredentialsError, StampRefused
 from vigil.credentials.certs import SigningMaterial, data_folder, load, local_material, local_trust_anchor
@@ -36,7 +36,7 @@ EXIT_NOT_VALID = 1
 def _material(args: argparse.Namespace) -> SigningMaterial:
     now = dt.datetime.now(dt.UTC)
     if bool(args.cert) != bool(args.key):
-        raise cli_support.CliError("give both --cert (the certificate chain, PEM) and --key (its private key, PEM)")
+        raise common.CliError("give both --cert (the certificate chain, PEM) and --key (its private key, PEM)")
     if args.cert:
         return load(Path(args.cert), Path(args.key), now)
     return local_material(now)
@@ -56,11 +56,11 @@ def _record(path: Path, assessment: Assessment) -> None:
 
 def cmd_stamp(args: argparse.Namespace) -> int:
     lang = args.lang
-    assessment, checklist = cli_support.load_assessment(args.assessment)
+    assessment, checklist = common.load_assessment(args.assessment)
     try:
         consent = check_consent_hash(args.consent_sha256)
     except ValueError as exc:
-        raise cli_support.CliError(str(exc)) from None
+        raise common.CliError(str(exc)) from None
     evaluation = evaluate(checklist, assessment, args.today)
     try:
         facts = stamp_facts(assessment, evaluation, args.today, kind=Kind(args.kind), consent_sha256=consent,
@@ -74,7 +74,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
         material = _material(args)
         stamped = stamp_file(Path(args.file), Path(args.output), facts, material)
     except CredentialsError as exc:
-        raise cli_support.CliError(str(exc)) from None
+        raise common.CliError(str(exc)) from None
     t = i18n.t
     say(t(lang, "cred.stamped", file=args.output, format=stamped.format.label, signer=material.subject))
     say(t(lang, "cred.stamped.sha256", sha256=stamped.record.sha256))
@@ -88,7 +88,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
             say(t(lang, "cred.record_failed", file=args.assessment, reason=exc.strerror), err=True)
         else:
             say(t(lang, "cred.recorded", file=args.assessment))
-    return cli_support.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -97,16 +97,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         try:
             anchors += Path(args.trust).read_bytes()
         except OSError as exc:
-            raise cli_support.CliError(f"cannot read {args.trust!r}: {exc.strerror}") from None
+            raise common.CliError(f"cannot read {args.trust!r}: {exc.strerror}") from None
     try:
         verification = verify_file(Path(args.file), anchors or None)
     except CredentialsError as exc:
-        raise cli_support.CliError(str(exc)) from None
+        raise common.CliError(str(exc)) from None
     if args.json:
         say_json(verification.model_dump(mode="json"))
     else:
         say("\n".join(verification_lines(verification, args.lang)))
-    return cli_support.EXIT_OK if verification.status == Status.valid and verification.vigil else EXIT_NOT_VALID
+    return common.EXIT_OK if verification.status == Status.valid and verification.vigil else EXIT_NOT_VALID
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -129,7 +129,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--consent-sha256", metavar="HEX", help="SHA-256 of the signed consent record, to embed")
     p.add_argument("--no-record", action="store_true", help="do not record the stamp in the assessment file")
     p.add_argument("--lang", choices=langs, default="en")
-    p.add_argument("--today", type=cli_support.parse_date, default=dt.date.today(),
+    p.add_argument("--today", type=common.parse_date, default=dt.date.today(),
                    help="evaluate and date the stamp as of this day (YYYY-MM-DD)")
     p.set_defaults(func=cmd_stamp)
 
