@@ -39,7 +39,7 @@ def test_report_cover_and_sections_in_english(report_en: bytes, full: object) ->
         "Resolve first", "Status by area", "Findings and what to do", "New words must be labelled.",
         "Label it clearly as an AI re-creation.", "Open items", "Agree how relatives can withdraw",
         "1 December 2026", "People involved", "Questions and answers", "An animated photo",
-        "The close family, Friends", "Don't know", "A letter in her own hand", "letter-1998.pdf",
+        "The close family · Friends", "Don't know", "A letter in her own hand", "letter-1998.pdf",
         "Law that may apply", "Relatives must consent for ten years", "Disclosure label kit",
         "Kunsturhebergesetz § 22", "Sign-off", "The estate or rights holder",
         "This is guidance, not legal advice.", "Page 3 of",
@@ -50,7 +50,7 @@ def test_report_cover_and_sections_in_english(report_en: bytes, full: object) ->
 def test_report_in_german(report_de: bytes) -> None:
     text = pdf_text(report_de)
     for expected in ["Prüfbericht", "22. November 2026", "Erst klären", "Zuerst zu klären", "Stand nach Bereichen",
-                     "Fragen und Antworten", "Ein animiertes Foto", "Die engste Familie, Freunde",
+                     "Fragen und Antworten", "Ein animiertes Foto", "Die engste Familie · Freunde",
                      "Weiß ich nicht", "Unterschriften", "Dies ist eine Orientierungshilfe", "Seite 3 von",
                      "KI-Nachbildung von Anna Schmidt (1941–2024)"]:
         assert expected in text, expected
@@ -121,7 +121,7 @@ def test_empty_assessment_still_renders(checklist: Checklist, render: object, la
 def test_consent_form_states_the_plan_and_asks_each_person(checklist: Checklist) -> None:
     text = pdf_text(consent_form_pdf(checklist, full_assessment(people=6), "en", TODAY))
     for expected in ["To the family and relatives of Anna Schmidt", "An animated photo",
-                     "A short animated greeting for the 90th birthday", "The close family, Friends",
+                     "A short animated greeting for the 90th birthday", "The close family · Friends",
                      "Deleted after delivery",
                      "Using the face and likeness of Anna Schmidt", "Using or re-creating the voice",
                      "Letting the re-creation say words Anna Schmidt never said", "Sharing it beyond the family",

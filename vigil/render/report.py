@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from vigil import i18n
@@ -35,7 +36,7 @@ from vigil.render.report_model import (
     Verdict,
 )
 from vigil.render.strings import template_strings
-from vigil.render.text import answer_text, doc, format_date, isolate
+from vigil.render.text import answer_text, doc, format_date, format_month, isolate
 
 
 def _finding_groups(checklist: Checklist, evaluation: Evaluation, lang: str,
@@ -140,6 +141,19 @@ def _site(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _source_date(raw: str, lang: str) -> str:
+    """A source's date as the reader writes dates ("10. Juni 2026"); a month ("2026-06") as month and year; a
+    year, or anything else the source gives, as it is."""
+    try:
+        return format_date(dt.date.fromisoformat(raw), lang)
+    except ValueError:
+        pass
+    try:
+        return format_month(dt.date.fromisoformat(raw + "-01"), lang) if len(raw) == 7 else raw
+    except ValueError:
+        return raw
+
+
 def _sources(inp: DocumentInput) -> list[Source]:
     cited = set(_cited(inp))
     out: list[Source] = []
@@ -150,7 +164,7 @@ def _sources(inp: DocumentInput) -> list[Source]:
         if s.publisher:
             parts.append(s.publisher)
         if s.date:
-            parts.append(s.date)
+            parts.append(_source_date(s.date, inp.lang))
         text = ". ".join(parts) + "."
         if s.language != inp.lang:
             text += " " + doc(inp.lang, "report.in_language", language=doc(inp.lang, f"language.{s.language}"))
@@ -183,13 +197,16 @@ def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
                 continue
             if not declined and pc.need == ConsentNeed.no_say:
                 continue
-            out.append(" · ".join(i18n.words(x, inp.lang) for x in person_words(inp.checklist, pc) if x))
+            who, need, position = person_words(inp.checklist, pc)
+            # under "Who has said no" their position would only repeat the heading
+            words = (who, need) if declined else (who, need, position)
+            out.append(" · ".join(i18n.words(x, inp.lang) for x in words if x))
         return out
     out = []
     for p in inp.facts.people:
         if p.agreed or p.declined != declined:
             continue
-        label = " · ".join(x for x in (isolate(p.name), p.relation, p.position) if x)
+        label = " · ".join(x for x in (isolate(p.name), p.relation, "" if declined else p.position) if x)
         out.append(label or doc(inp.lang, "family.unnamed"))
     return out
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_date as babel_date
+
 from vigil import i18n
 from vigil.i18n import formats
 from vigil.models import kinds
@@ -18,9 +20,19 @@ def doc(lang: str, key: str, /, **params: object) -> str:
     return i18n.t(lang, f"doc.{key}", **params)
 
 
+# between the options of a multiple choice: option labels start with a capital and may hold commas themselves
+# ("A talking avatar, chatbot, A voice" read as three things, and "A" mid-sentence looks like a typo)
+LIST_SEPARATOR = " · "
+
+
 def format_date(value: dt.date, lang: str) -> str:
     """A date as people write it, by Babel: "22 November 2026", "22. November 2026"."""
     return formats.format_date(value, lang)
+
+
+def format_month(value: dt.date, lang: str) -> str:
+    """A month and year as people write them: "June 2026", "Juni 2026"."""
+    return babel_date(value, format="LLLL y", locale=formats.locale_of(lang))
 
 
 def format_number(value: float, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
@@ -44,7 +56,7 @@ def choice_label(question: Question, oid: str, lang: str) -> str:
 def field_value(field: PeopleField, raw: str | list[str] | None, lang: str) -> str:
     """One cell of a people register, as words ('' when empty)."""
     if isinstance(raw, list):
-        return ", ".join(_option_label(field.options, r, lang) for r in raw)
+        return LIST_SEPARATOR.join(_option_label(field.options, r, lang) for r in raw)
     if raw is None or not raw.strip():
         return ""
     if field.kind == "single_choice":
@@ -67,7 +79,7 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     if isinstance(value, list) and kinds.spec(question.kind).field == "people":
         return doc(lang, "people_count", count=len(value))
     if isinstance(value, list):
-        return ", ".join(choice_label(question, str(c), lang) for c in value)
+        return LIST_SEPARATOR.join(choice_label(question, str(c), lang) for c in value)
     if kinds.spec(question.kind).choice:
         return choice_label(question, str(value or ""), lang)
     if isinstance(value, dt.date):
