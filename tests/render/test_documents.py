@@ -165,7 +165,7 @@ def test_consent_form_does_not_ask_someone_who_said_no_to_sign(checklist: Checkl
     people[1].values["position"] = "objects"
     text = pdf_text(consent_form_pdf(checklist, a, lang, TODAY))
     signing = text.split("Signatures" if lang == "en" else "Unterschriften", 1)[1]
-    assert ("they have said no" if lang == "en" else "weil bereits abgelehnt") in signing
+    assert ("has already said no" if lang == "en" else "hat bereits Nein gesagt") in signing
     assert signing.count(declined) == 1  # named once, in the note; no signature block of their own
     for other in (people[0].values["name"] or "", people[2].values["name"] or ""):
         assert other in signing

@@ -4,6 +4,7 @@ list that left a page with one narrow column, and a sign-off split over two page
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -13,7 +14,10 @@ import pytest
 
 from tests.render.conftest import page_count, pdf_text
 from vigil.cli.common import load_assessment
-from vigil.render import document_input, report_pdf
+from vigil.models.assessment import Assessment
+from vigil.models.checklist import Checklist
+from vigil.render import DocumentInput, consent_form_pdf, document_input, family_summary_pdf, report_pdf
+from vigil.render.consent import consent_payload
 from vigil.render.family import family_payload
 from vigil.render.report import report_payload
 
@@ -21,9 +25,13 @@ TODAY = dt.date(2026, 12, 2)
 SCENARIOS = Path(__file__).parents[1] / "scenarios"
 
 
-def _input(name: str, lang: str):  # type: ignore[no-untyped-def]
+def _files(name: str) -> tuple[Checklist, Assessment]:
     assessment, checklist = load_assessment(str(SCENARIOS / f"{name}.json"))
-    return document_input(checklist, assessment, lang, TODAY)
+    return checklist, assessment
+
+
+def _input(name: str, lang: str) -> DocumentInput:
+    return document_input(*_files(name), lang, TODAY)
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -74,3 +82,46 @@ def test_sources_and_sign_off_leave_no_half_empty_page(lang: str) -> None:
     pages = _pages(pdf)
     on = [i for i, p in enumerate(pages) if heading in p]
     assert on and last in pages[on[-1]]
+
+
+@pytest.mark.parametrize(("lang", "note", "gone"), [
+    ("en", "Ирина Волкова has already said no and will not be asked again.", "please do not ask them to sign"),
+    ("de", "Ирина Волкова hat bereits Nein gesagt und wird nicht noch einmal gefragt.",
+     "bitte legen Sie dieses Formular"),
+])
+def test_the_consent_form_tells_the_family_of_a_refusal_in_words_for_them(lang: str, note: str, gone: str) -> None:
+    """The form goes to the family: the old note told them what not to do with it, as if they were the maker."""
+    assessment, checklist = load_assessment(str(SCENARIOS / "soldier-farewell-mother-objects.json"))
+    text = pdf_text(consent_form_pdf(checklist, assessment, lang, TODAY))
+    assert note in text
+    assert gone not in text
+
+
+@pytest.mark.parametrize(("lang", "names"), [("en", "A and B have already said no"),
+                                             ("de", "A und B haben bereits Nein gesagt")])
+def test_two_refusals_are_named_as_two(lang: str, names: str) -> None:
+    inp = _input("soldier-farewell-mother-objects", lang)
+    people = [p.model_copy(update={"name": n, "declined": True}) for p, n in zip(inp.facts.people, "AB", strict=False)]
+    inp = dataclasses.replace(inp, facts=inp.facts.model_copy(update={"people": people}))
+    assert consent_payload(inp).declined_note.startswith(names)
+
+
+@pytest.mark.parametrize(("lang", "closing", "footer"), [("en", "With kind regards,\nСергей Волков", "From: Сергей Волков"),
+                                                         ("de", "Mit freundlichen Grüßen\nСергей Волков",
+                                                          "Von: Сергей Волков")])
+def test_the_letter_closes_on_two_lines_and_the_foot_says_who_it_is_from(lang: str, closing: str, footer: str) -> None:
+    """German letters close without a comma, the name on the next line; a bare name at every page's foot (under the
+    family's own summary) did not say whose it was."""
+    inp = _input("soldier-farewell-mother-objects", lang)
+    assert consent_payload(inp).regards == closing
+    for pdf in (consent_form_pdf(*_files("soldier-farewell-mother-objects"), lang, TODAY),
+                family_summary_pdf(*_files("soldier-farewell-mother-objects"), lang, TODAY)):
+        assert all(footer in p for p in _pages(pdf) if p.strip())
+
+
+@pytest.mark.parametrize(("lang", "last_row"), [("en", "Copies already shared"), ("de", "Kopien, die schon weitergegeben")])
+def test_the_withdrawal_table_stays_whole(lang: str, last_row: str) -> None:
+    pages = _pages(consent_form_pdf(*_files("soldier-farewell-mother-objects"), lang, TODAY))
+    heading = {"en": "How to withdraw", "de": "Wie Sie Ihre Zustimmung zurückziehen"}[lang]
+    on = [i for i, p in enumerate(pages) if heading in p]
+    assert on and last_row in pages[on[0]]

@@ -8,8 +8,10 @@ decided how long anything is kept.
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from pydantic import BaseModel
 
+from vigil.i18n import formats
 from vigil.models.common import pick
 from vigil.render.facts import PersonRow
 from vigil.render.input import DocumentInput
@@ -94,7 +96,7 @@ def consent_payload(inp: DocumentInput) -> ConsentPayload:
         s=template_strings(lang),
         doc_title=doc(lang, "consent.doc_title", name=plan.person_name or pick(inp.checklist.title, lang)),
         header=f"{doc(lang, 'consent.title')} · {name}",
-        footer_note=inp.who_asks(),
+        footer_note=inp.footer(),
         to=doc(lang, "consent.to", name=name),
         intro=doc(lang, "consent.intro", name=name),
         who_asks=who,
@@ -103,7 +105,8 @@ def consent_payload(inp: DocumentInput) -> ConsentPayload:
         withdrawing=rows(plan.part(WITHDRAWING)),
         permissions=[doc(lang, f"consent.perm.{p}", name=name) for p in permissions(plan)],
         signers=signers,
-        declined_note=doc(lang, "consent.declined", names=", ".join(declined)) if declined else "",
+        declined_note=formats.tn(lang, "doc.consent.declined", len(declined),
+                                 names=format_list(declined, locale=formats.locale_of(lang))) if declined else "",
         closing=doc(lang, "consent.closing"),
         regards=doc(lang, "consent.regards", maker=asker) if asker else "",
         prepared=doc(lang, "consent.prepared", date=format_date(inp.today, lang)),

@@ -61,7 +61,7 @@ def labels_payload(inp: DocumentInput) -> LabelsPayload:
     name = inp.facts.person_name or pick(inp.checklist.title, lang)
     return LabelsPayload(
         lang=lang, s=template_strings(lang), doc_title=doc(lang, "labels.doc_title", name=name),
-        header=f"{doc(lang, 'labels.title')} · {isolate(name)}", footer_note=inp.who_asks(),
+        header=f"{doc(lang, 'labels.title')} · {isolate(name)}", footer_note=inp.footer(),
         labels=inp.kit.model_dump(mode="json"), notice=pick(inp.checklist.notice, lang),
     )
 

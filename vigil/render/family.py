@@ -62,7 +62,7 @@ def family_payload(inp: DocumentInput) -> FamilyPayload:
         s=template_strings(lang),
         doc_title=doc(lang, "family.doc_title", name=plan.person_name or pick(inp.checklist.title, lang)),
         header=doc(lang, "family.title", name=name),
-        footer_note=inp.who_asks(),
+        footer_note=inp.footer(),
         title=doc(lang, "family.title", name=name),
         to=doc(lang, "family.to", name=name),
         intro=doc(lang, "family.intro", name=name),

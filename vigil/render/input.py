@@ -57,6 +57,12 @@ class DocumentInput:
             parts.append(doc(self.lang, "reference", reference=isolate(self.reference)))
         return " · ".join(parts)
 
+    def footer(self) -> str:
+        """Who asks, at every page's foot, said as such ("From: Studio Lindenblatt"): a bare name under a family's
+        letter reads as if it were theirs."""
+        line = self.who_asks()
+        return doc(self.lang, "footer_from", who=line) if line else ""
+
     def names(self) -> list[str]:
         """The people's names in the documents, so a missing-font message can say "in the names"."""
         f = self.facts

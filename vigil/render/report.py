@@ -269,7 +269,7 @@ def report_payload(inp: DocumentInput) -> ReportPayload:
         s=template_strings(lang),
         doc_title=doc(lang, "report.doc_title", name=title_name),
         header=f"{doc(lang, 'report.title')} · {isolate(title_name)}",
-        footer_note=inp.who_asks(),
+        footer_note=inp.footer(),
         logo=logo_of(inp),
         cover=_cover(inp),
         verdict=_verdict(inp),
