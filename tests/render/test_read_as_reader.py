@@ -125,3 +125,33 @@ def test_the_withdrawal_table_stays_whole(lang: str, last_row: str) -> None:
     heading = {"en": "How to withdraw", "de": "Wie Sie Ihre Zustimmung zurückziehen"}[lang]
     on = [i for i, p in enumerate(pages) if heading in p]
     assert on and last_row in pages[on[0]]
+
+
+@pytest.mark.parametrize(("lang", "heading", "advised"), [
+    ("en", "Whose answer is still missing", "Ask them (not required by law)"),
+    ("de", "Wessen Antwort noch fehlt", "Fragen (gesetzlich nicht nötig)"),
+])
+def test_the_list_of_missing_answers_does_not_say_must_over_a_line_that_says_not_required(
+        lang: str, heading: str, advised: str) -> None:
+    """The funeral case's child need not agree by law: the list was headed "Who must still agree" all the same."""
+    text = pdf_text(report_pdf(*_files("funeral-wave-widow-agrees-child-not-asked"), lang, TODAY))
+    start = text.index(heading) + len(heading)
+    first = text[start:start + 120]
+    assert "Julia Berger" in first and advised in first
+    assert "must still agree" not in text and "noch zustimmen muss" not in text
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("de", ["18. März 2024", "„Disclosing AI-generated content“", "laut MediaNama"],
+     ["18 March", "reported by", '"']),
+    ("en", ["18 March 2024", "“Disclosing AI-generated content”", "reported by MediaNama"], ["18. März", '"']),
+])
+def test_the_label_kit_cites_its_platform_sources_in_the_readers_language(lang: str, said: list[str],
+                                                                         not_said: list[str]) -> None:
+    kit = _input("song-voice-clone-estate-refuses", lang).kit
+    youtube = next(g.source for g in kit.platforms if g.platform == "YouTube")
+    for words in said:
+        assert words in youtube
+    for words in not_said:
+        assert words not in youtube
+    assert kit.c2pa_source and ("Dokumentation" in kit.c2pa_source) == (lang == "de")

@@ -19,25 +19,14 @@ from vigil.render.text import doc, format_date, isolate
 
 DIGITAL_SOURCE_TYPE = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 
-PLATFORMS: tuple[tuple[str, str, int, str], ...] = (
-    # (key, platform name, number of steps, source line)
-    ("youtube", "YouTube", 3,
-     "YouTube Official Blog, \"Disclosing AI-generated content\", 18 March 2024 "
-     "(blog.youtube/news-and-events/disclosing-ai-generated-content); YouTube harassment policy update, "
-     "16 January 2024 (reported by MediaNama)"),
-    ("tiktok", "TikTok", 4,
-     "TikTok Community Guidelines, March 2023 (reported by PetaPixel, 21 March 2023); "
-     "TikTok guidelines update, September 2025"),
-    ("meta", "Meta (Facebook, Instagram, Threads)", 3,
-     "Meta announcement on labelling AI-generated content, February 2024 (reported by Social Samosa); "
-     "\"AI info\" label change, July 2024 (reported by WinBuzzer)"),
+PLATFORMS: tuple[tuple[str, str, int], ...] = (
+    # (key, platform name, number of steps); the steps and the source line are document strings
+    # (``doc.labels.<key>.step<n>``, ``doc.labels.<key>.source``), so a German kit cites in German
+    ("youtube", "YouTube", 3),
+    ("tiktok", "TikTok", 4),
+    ("meta", "Meta (Facebook, Instagram, Threads)", 3),
 )
 C2PA_STEPS = 5
-C2PA_SOURCE = (
-    "c2patool documentation (docs.rs/crate/c2patool, manifest definition format); C2PA and IPTC "
-    "digitalSourceType vocabulary (cv.iptc.org/newscodes/digitalsourcetype); on the limits of metadata: "
-    "Meta on removable markers, 2024"
-)
 
 
 class PlatformGuide(BaseModel):
@@ -140,9 +129,9 @@ def kit_from(facts: Facts, maker: str, lang: str, stamps: Sequence[StampRecord] 
         PlatformGuide(
             platform=title,
             steps=[doc(lang, f"labels.{key}.step{i}") for i in range(1, count + 1)],
-            source=source,
+            source=doc(lang, f"labels.{key}.source"),
         )
-        for key, title, count, source in PLATFORMS
+        for key, title, count in PLATFORMS
         if platforms is None or key in platforms
     ]
     return LabelKit(
@@ -155,7 +144,7 @@ def kit_from(facts: Facts, maker: str, lang: str, stamps: Sequence[StampRecord] 
         platforms=guides,
         c2pa_steps=[doc(lang, f"labels.c2pa.step{i}") for i in range(1, C2PA_STEPS + 1)] if provenance else [],
         c2pa_manifest=manifest_json() if provenance else "",
-        c2pa_source=C2PA_SOURCE if provenance else "",
+        c2pa_source=doc(lang, "labels.c2pa.source") if provenance else "",
         stamped=stamp_lines(stamps, lang),
     )
 
