@@ -155,3 +155,15 @@ def test_the_label_kit_cites_its_platform_sources_in_the_readers_language(lang: 
     for words in not_said:
         assert words not in youtube
     assert kit.c2pa_source and ("Dokumentation" in kit.c2pa_source) == (lang == "de")
+
+
+@pytest.mark.parametrize(("lang", "notice", "signatures"), [("en", "Before you sign", "Signatures"),
+                                                            ("de", "Bevor Sie unterschreiben", "Unterschriften")])
+def test_before_you_sign_comes_before_the_signatures_and_never_alone_on_a_page(lang: str, notice: str,
+                                                                               signatures: str) -> None:
+    """The notice came after the signature boxes, and in the museum case's German form its last two lines made a
+    third page of their own."""
+    pdf = consent_form_pdf(*_files("museum-estate-licence"), lang, TODAY)
+    text = pdf_text(pdf)
+    assert text.index(notice) < text.index(signatures)
+    assert page_count(pdf) <= 2
