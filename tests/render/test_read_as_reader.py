@@ -167,3 +167,15 @@ def test_before_you_sign_comes_before_the_signatures_and_never_alone_on_a_page(l
     text = pdf_text(pdf)
     assert text.index(notice) < text.index(signatures)
     assert page_count(pdf) <= 2
+
+
+@pytest.mark.parametrize(("lang", "role", "wrong"), [
+    ("en", "Whoever commissioned the work", "The relative who commissioned"),
+    ("de", "Wer das Werk in Auftrag gegeben hat", "Die angehörige Person, die das Werk beauftragt hat"),
+])
+def test_the_sign_off_does_not_call_a_record_label_a_relative(lang: str, role: str, wrong: str) -> None:
+    """In the song case a museum, broadcaster, film or music production commissioned it: the sign-off line called
+    it "the relative who commissioned the work"."""
+    text = pdf_text(report_pdf(*_files("song-voice-clone-estate-refuses"), lang, TODAY))
+    assert role in text
+    assert wrong not in text
