@@ -179,3 +179,14 @@ def test_the_sign_off_does_not_call_a_record_label_a_relative(lang: str, role: s
     text = pdf_text(report_pdf(*_files("song-voice-clone-estate-refuses"), lang, TODAY))
     assert role in text
     assert wrong not in text
+
+
+@pytest.mark.parametrize(("lang", "named", "someone"), [
+    ("en", "Petra Schäfer would like to make a piece of memorial media", "Someone would like"),
+    ("de", "Petra Schäfer möchte ein Erinnerungswerk", "Jemand möchte"),
+])
+def test_the_family_summary_says_who_would_like_to_make_it(lang: str, named: str, someone: str) -> None:
+    """The daughter who asks was "Someone" to her own family, while the page's foot gave her name."""
+    text = pdf_text(family_summary_pdf(*_files("private-animated-photo-recorded-consent"), lang, TODAY))
+    assert named in text
+    assert someone not in text

@@ -41,6 +41,12 @@ class FamilyPayload(Base):
     logo: Logo | None
 
 
+def _intro(inp: DocumentInput, name: str) -> str:
+    """Who would like to make it, by name when the maker gave one: "Someone" is cold when it is their daughter."""
+    who = isolate(inp.maker.name.strip() or inp.maker.organisation.strip())
+    return doc(inp.lang, "family.intro_named", who=who, name=name) if who else doc(inp.lang, "family.intro", name=name)
+
+
 def family_payload(inp: DocumentInput) -> FamilyPayload:
     lang, plan = inp.lang, inp.plan
     share = inp.share_positions
@@ -65,7 +71,7 @@ def family_payload(inp: DocumentInput) -> FamilyPayload:
         footer_note=inp.footer(),
         title=doc(lang, "family.title", name=name),
         to=doc(lang, "family.to", name=name),
-        intro=doc(lang, "family.intro", name=name),
+        intro=_intro(inp, name),
         what=rows(plan.part(WHAT)),
         asked=asked,
         asked_intro=doc(lang, "family.asked_intro" if asked else "family.asked_none"),
