@@ -190,3 +190,15 @@ def test_the_family_summary_says_who_would_like_to_make_it(lang: str, named: str
     text = pdf_text(family_summary_pdf(*_files("private-animated-photo-recorded-consent"), lang, TODAY))
     assert named in text
     assert someone not in text
+
+
+@pytest.mark.parametrize(("lang", "heading", "after", "ask"), [
+    ("en", "Who has said no", "Please note", "Ask them"),
+    ("de", "Wer abgelehnt hat", "Bitte beachten Sie", "Fragen (gesetzlich nicht nötig)"),
+])
+def test_someone_who_said_no_is_not_listed_with_ask_them(lang: str, heading: str, after: str, ask: str) -> None:
+    """The soldier's mother said no; the list said "Ирина Волкова (parent) · Ask them (not required by law)"."""
+    text = pdf_text(report_pdf(*_files("soldier-farewell-mother-objects"), lang, TODAY))
+    section = text[text.index(heading) + len(heading):text.index(after)]
+    assert "Ирина Волкова" in section
+    assert ask not in section

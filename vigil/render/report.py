@@ -198,8 +198,10 @@ def _people_where(inp: DocumentInput, declined: bool) -> list[str]:
             if not declined and pc.need == ConsentNeed.no_say:
                 continue
             who, need, position = person_words(inp.checklist, pc)
-            # under "Who has said no" their position would only repeat the heading
-            words = (who, need) if declined else (who, need, position)
+            # under "Who has said no" their position would only repeat the heading, and "ask them" reads oddly of
+            # someone who has answered: only a refusal the law gives weight to says so
+            weighty = pc.need == ConsentNeed.required
+            words = (who, need, position) if not declined else (who, need) if weighty else (who,)
             out.append(" · ".join(i18n.words(x, inp.lang) for x in words if x))
         return out
     out = []
