@@ -202,3 +202,14 @@ def test_someone_who_said_no_is_not_listed_with_ask_them(lang: str, heading: str
     section = text[text.index(heading) + len(heading):text.index(after)]
     assert "Ирина Волкова" in section
     assert ask not in section
+
+
+@pytest.mark.parametrize(("name", "voice_example"), [("private-animated-photo-recorded-consent", False),
+                                                     ("chatbot-parent-for-young-children", True)])
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_family_is_not_offered_to_refuse_a_voice_a_silent_clip_does_not_have(name: str, voice_example: bool,
+                                                                                 lang: str) -> None:
+    text = pdf_text(family_summary_pdf(*_files(name), lang, TODAY))
+    voice = {"en": "but not the voice", "de": "aber nicht zur Stimme"}[lang]
+    assert (voice in text) == voice_example
+    assert {"en": "Yes to some parts only", "de": "Ja, aber nur zu einzelnen Teilen"}[lang] in text

@@ -11,7 +11,7 @@ from vigil.models.common import pick
 from vigil.render.consent import rows
 from vigil.render.input import DocumentInput
 from vigil.render.payload import Base, Logo, Row, logo_of
-from vigil.render.plan import Topic
+from vigil.render.plan import Known, Topic
 from vigil.render.strings import template_strings
 from vigil.render.text import doc, format_date, isolate
 from vigil.support import support_for
@@ -75,7 +75,9 @@ def family_payload(inp: DocumentInput) -> FamilyPayload:
         what=rows(plan.part(WHAT)),
         asked=asked,
         asked_intro=doc(lang, "family.asked_intro" if asked else "family.asked_none"),
-        answers=[doc(lang, f"family.answer.{k}") for k in ("yes", "no", "parts", "later")],
+        # the example "the picture but not the voice" makes no sense for a silent clip
+        answers=[doc(lang, f"family.answer.{k}")
+                 for k in ("yes", "no", "parts_silent" if plan.voice == Known.no else "parts", "later")],
         withdraw=rows(plan.part(WITHDRAW)) if plan.part(WITHDRAW) else [],
         support=support,
         prepared=doc(lang, "consent.prepared", date=format_date(inp.today, lang)),
