@@ -4,13 +4,17 @@ checklists/severity-audit.md), German typography, and "not applicable" offered o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from vigil.catalog import check_file, checklist_files, default_directory
+from vigil.assessment_file import read_assessment
+from vigil.catalog import check_file, checklist_files, default_directory, load_catalog
+from vigil.engine import evaluate
+from vigil.i18n import words
 from vigil.models.assessment import Answer
 from vigil.models.checklist import Checklist, Question
 from vigil.models.common import Severity
@@ -127,3 +131,40 @@ def test_memorial_media_questions_of_fact_offer_no_not_applicable() -> None:
     offered = {q.id for q in _main().questions() if q.kind.value == "yes_no" and q.allow_not_applicable}
     for qid in ("prohibition", "commercial", "living_people", "scraped", "children_audience", "other_claims"):
         assert qid not in offered, qid
+
+
+def test_a_citation_has_no_brackets_of_its_own() -> None:
+    """Findings read "Under Tennessee law (<citation>)": a citation with brackets of its own nests them (a
+    paragraph's number, "Art. 50(4)", is not a bracket of prose)."""
+    law = _main().law
+    assert law is not None
+    cited = [(r.id, lang, text) for r in [*law.rights, *law.duties] for lang, text in r.citation.items()]
+    assert cited and [c for c in cited if re.search(r"\s\(", c[2])] == []
+
+
+GENDERED = ("mit ihrer Stimme", "die sie geschrieben hat", "mit seiner Stimme", "die er geschrieben hat")
+
+
+def test_option_labels_about_the_person_who_died_are_not_gendered_in_german() -> None:
+    """The person who died may be a man or a woman; the labels the documents quote say "die Person"."""
+    labels = [o.label.get("de", "") for q in _main().questions() for o in q.options]
+    assert labels and [label for label in labels if any(g in label for g in GENDERED)] == []
+
+
+def test_a_support_line_does_not_repeat_its_name_or_number() -> None:
+    """Documents print "name · contact": a number in both, or a contact that is the name again, reads twice."""
+    for r in _main().support:
+        for lang in ("en", "de"):
+            name, contact = r.name[lang], r.contact[lang]
+            assert not set(re.findall(r"\d{3,}", name)) & set(re.findall(r"\d{3,}", contact)), name
+            assert not ({w for w in re.findall(r"\w{4,}", contact.lower())} >= {"hausarzt", "praxis"} and
+                        "haus" in name.lower()), (name, contact)
+
+
+def test_the_closest_family_finding_reads_right_for_one_person_in_german() -> None:
+    """„Noch nicht gefragt: Julia Berger (Kind). …“ must not go on with a plural („sie sind die engste Familie“)."""
+    scenario = Path(__file__).parent / "scenarios" / "funeral-wave-widow-agrees-child-not-asked.json"
+    assessment, checklist = read_assessment(scenario, load_catalog())
+    found = [f for f in evaluate(checklist, assessment, dt.date(2026, 12, 2)).findings if f.id == "family_not_asked"]
+    text = words(found[0].message, "de")
+    assert text.startswith("Noch nicht gefragt: Julia Berger (Kind).") and "sie sind" not in text
