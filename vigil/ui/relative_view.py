@@ -111,7 +111,7 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     with st.form("vigil.relative.form", clear_on_submit=False, enter_to_submit=False):
         labels = {r: t(lang, f"consent_page.response.{r}") for r in ("agrees", "objects", "needs_time", "question")}
         choice = st.radio(t(lang, "consent_page.choose"), list(labels), format_func=labels.__getitem__,
-                          key="vigil.relative.response")
+                          index=None, key="vigil.relative.response")  # nothing is chosen for them
         st.caption(md_escape(shown.items_intro))
         ticked = [item.id for item in shown.items
                   if st.checkbox(md_escape(item.text), key=f"vigil.relative.item.{item.id}")]
@@ -123,8 +123,8 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     if not sent:
         return
     problem = _problem(choice, ticked, question, name, declared)
-    if problem:
-        st.error(t(lang, problem), icon=":material/edit:")
+    if problem or choice is None:
+        st.error(t(lang, problem or "consent_page.need_choice"), icon=":material/edit:")
         return
     asked = [item.id for item in shown.items]
     if choice == "agrees":
@@ -142,7 +142,9 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     st.rerun()
 
 
-def _problem(choice: str, ticked: list[str], question: str, name: str, declared: bool) -> str | None:
+def _problem(choice: str | None, ticked: list[str], question: str, name: str, declared: bool) -> str | None:
+    if choice is None:
+        return "consent_page.need_choice"
     if choice == "agrees" and not ticked:
         return "consent_page.need_item"
     if choice == "question" and not question.strip():
