@@ -70,3 +70,12 @@ def test_english_page_changes_nothing_and_odd_languages_fall_back() -> None:
     assert _words("en") == {"lang": "en", "rules": []}
     assert _words("x'); alert(1); //")["lang"] == "en"
     assert "</script" not in style.language_script("de").split("</script>")[0][10:]
+
+
+def test_a_long_toast_offers_more_in_the_page_language() -> None:
+    """Streamlit cuts a toast after three lines and adds its own English "view more" / "view less" button."""
+    script = style.language_script("de")
+    rules = dict(_words("de")["rules"])  # type: ignore[call-overload]
+    assert rules["^view\\ more$"] == "mehr anzeigen"
+    assert rules["^view\\ less$"] == "weniger anzeigen"
+    assert '[data-testid="stToast"]' in script  # the toast's words are among those the script translates

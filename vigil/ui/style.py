@@ -63,7 +63,7 @@ _LANGUAGE_SCRIPT = """
     };
     const roots = document.querySelectorAll(
       '[data-testid="stSkipToContent"], [data-testid="stFileUploader"], [data-testid="stMultiSelect"], ' +
-      '[data-testid="stSelectbox"], [role="listbox"], [data-testid="InputInstructions"]');
+      '[data-testid="stSelectbox"], [role="listbox"], [data-testid="InputInstructions"], [data-testid="stToast"]');
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
