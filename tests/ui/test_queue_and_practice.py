@@ -77,13 +77,13 @@ def test_search_by_reference_and_filter_by_what_it_waits_for() -> None:
     at.text_input(key="vigil.queue.search").input("r-03").run()
     assert _rows(at) == [made[3].meta.reference]
     at.text_input(key="vigil.queue.search").input("").run()
-    at.multiselect(key="vigil.queue.verdicts").set_value(["ready"]).run()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["ready"]).run()
     assert _rows(at) == []
     assert "No assessment matches" in texts(at)
-    at.multiselect(key="vigil.queue.verdicts").set_value(["resolve_first"]).run()
-    at.multiselect(key="vigil.queue.waiting").set_value(["unanswered"]).run()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["resolve_first"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["unanswered"]).run()
     assert len(_rows(at)) == 6  # all empty: every one waits for answers
-    at.multiselect(key="vigil.queue.waiting").set_value(["due"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["due"]).run()
     assert _rows(at) == []
 
 
@@ -193,3 +193,21 @@ def test_save_a_template_and_begin_from_it() -> None:
     assert a.answers["commercial"].choice == "no"
     assert "person_name" not in a.answers
     assert a.prefilled["commercial"].source == "template"
+
+
+def test_the_queues_filters_and_order_stay_when_the_language_changes() -> None:
+    """The browser sends a choice as its label: after a change of language the widgets are new ones, in the new
+    language, holding the same choices."""
+    _fill(3)
+    at = start_app()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["resolve_first"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["unanswered"]).run()
+    at.selectbox(key="vigil.queue.sort.en").set_value("due").run()
+    at.radio(key="vigil.lang_widget").set_value("de").run()
+    assert_ok(at)
+    assert at.multiselect(key="vigil.queue.verdicts.de").value == ["resolve_first"]
+    assert at.multiselect(key="vigil.queue.waiting.de").value == ["unanswered"]
+    sort = at.selectbox(key="vigil.queue.sort.de")
+    assert sort.value == "due" and sort.options[sort.index or 0] == "Nächste Frist"
+    table = queue_table(at)
+    assert table is not None and len(table) == 3
