@@ -211,3 +211,20 @@ def test_the_queues_filters_and_order_stay_when_the_language_changes() -> None:
     assert sort.value == "due" and sort.options[sort.index or 0] == "Nächste Frist"
     table = queue_table(at)
     assert table is not None and len(table) == 3
+
+
+def _uploaders(node):  # type: ignore[no-untyped-def]
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == "file_uploader":
+            yield child.proto
+        yield from _uploaders(child)
+
+
+def test_the_logo_box_does_not_promise_200_mb() -> None:
+    """Streamlit writes the upload limit into the box ("200MB per file"); for a logo of at most 300 KB that
+    contradicts the label. The box says the smallest limit Streamlit can express, 1 MB."""
+    at = start_app()
+    switch_page(at, "practice").run()
+    assert_ok(at)
+    logo = next(u for u in _uploaders(at._tree) if "300 KB" in u.label)
+    assert logo.max_upload_size_mb == 1
