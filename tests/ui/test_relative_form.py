@@ -44,3 +44,34 @@ def test_no_answer_is_chosen_for_the_relative_and_sending_without_one_says_what_
     assert i18n.t(lang, "consent_page.need_choice") in errors
     stored = open_store().get(assessment_id)
     assert not [e for e in stored.consent_record.entries if e.answer is not None]  # nothing was recorded
+
+
+def _in_order(at: AppTest) -> list[str]:
+    """The main area's blocks and messages, in page order: "form" for the answer form, else the message text."""
+    found: list[str] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        for child in getattr(node, "children", {}).values():
+            kind = getattr(child, "type", "")
+            if kind == "form":
+                found.append("form")
+                continue
+            if kind in ("success", "error", "warning", "info"):
+                found.append(str(child.value))
+            walk(child)
+
+    walk(at.main)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_thanks_appear_right_under_the_send_button(lang: str) -> None:
+    """On a phone the form is long: thanks shown only above it stay out of sight, and the page looks unchanged."""
+    at, _ = _relative_page(lang)
+    at.radio(key="vigil.relative.response").set_value("needs_time")
+    next(b for b in at.button if b.label == i18n.t(lang, "consent_page.send")).click().run()
+    assert not at.exception
+    order = _in_order(at)
+    thanks = [i for i, text in enumerate(order) if text.startswith(i18n.t(lang, "consent_page.sent", date="")[:12])]
+    assert thanks, order
+    assert thanks[-1] == order.index("form") + 1, order

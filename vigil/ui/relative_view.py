@@ -184,11 +184,11 @@ def page(state: ConsentState, now: dt.datetime) -> None:
     shown = page_text(checklist, assessment, lang, now.date())
     _show_text(shown)
     sent, state.sent = state.sent, None
-    if sent is not None:
-        st.success(t(lang, "consent_page.sent", date=sent), icon=":material/mark_email_read:")
     own = own_answers(assessment.consent_record, plan_snapshot(checklist, assessment, now.date())).get(info.person)
     if own is not None:
         _current(lang, own)
     _form(state, token, shown, info.id, now)
+    if sent is not None:  # right under the send button: on a phone, thanks above the long form stay out of sight
+        st.success(t(lang, "consent_page.sent", date=sent), icon=":material/mark_email_read:")
     if own is not None and own.answer is not None:
         _withdraw(token, lang, info.id, now)
