@@ -75,3 +75,26 @@ def test_the_thanks_appear_right_under_the_send_button(lang: str) -> None:
     thanks = [i for i, text in enumerate(order) if text.startswith(i18n.t(lang, "consent_page.sent", date="")[:12])]
     assert thanks, order
     assert thanks[-1] == order.index("form") + 1, order
+
+
+def test_the_maker_sees_whose_answer_it_is_and_the_name_it_was_signed_with() -> None:
+    """A link for "Literary agency Brandt & Co." signed by "Jonas Brandt": the maker's list said only
+    "Recorded by Jonas Brandt", a name not in the register, so whose answer it was stayed unclear."""
+    from tests.consent.test_actions import answered
+    from tests.ui.support import shown_text
+    from vigil.models.consent_record import Response
+
+    a, checklist = _scenario()
+    store = open_store()
+    stored = store.create(a)
+    person = stored.answers["people"].people[1]  # type: ignore[index]
+    updated, _ = answered(checklist, stored, person.id, Response.objects)
+    store.save(updated)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["a"] = stored.id
+    at.run()
+    at.button(key=f"vigil.step.{stored.id}.people").click().run()
+    assert not at.exception
+    shown = shown_text(at, ("markdown",))
+    line = next(text for text in shown.split("\n") if "Jürgen Weiß" in text)
+    assert str(person.values["name"]) in line, line
