@@ -228,3 +228,14 @@ def test_the_logo_box_does_not_promise_200_mb() -> None:
     assert_ok(at)
     logo = next(u for u in _uploaders(at._tree) if "300 KB" in u.label)
     assert logo.max_upload_size_mb == 1
+
+
+def test_the_practice_questions_are_not_marked_required() -> None:
+    """Practice defaults are a convenience: "(required)" on each of them told a first-time user that all had to
+    be answered before anything else; the questionnaire still marks them."""
+    at = start_app()
+    switch_page(at, "practice").run()
+    assert_ok(at)
+    assert "How you work" in texts(at)
+    assert "(required)" not in texts(at)
+    assert "you may leave any of them open" in texts(at)

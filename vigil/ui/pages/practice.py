@@ -126,7 +126,7 @@ def _defaults(ctx: Context, checklist: Checklist) -> None:
     given = sum(1 for qid in checklist.practice if qid in stand_in.answers)
     st.caption(ctx.t("ui.practice.defaults.count", given=given, total=len(checklist.practice)))
     for qid in checklist.practice:
-        widgets.question(ctx, session, checklist, checklist.question(qid))
+        widgets.question(ctx, session, checklist, checklist.question(qid), required_mark=False)
 
 
 # --------------------------------------------------------------------------- templates
