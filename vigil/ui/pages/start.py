@@ -317,8 +317,8 @@ def _on_import(ctx: Context, key: str) -> None:
         ctx.session.adopt(assessment)
     except AssessmentFileError as exc:
         ctx.state.start.import_error = str(exc)
-    except StoreError:
-        ctx.state.start.import_error = ctx.t("ui.problem.store")
+    except StoreError:  # the file is fine; the store cannot take it now (said at the top of the page)
+        ctx.state.start.note = "ui.problem.store"
     else:
         ctx.state.start.goto = "questionnaire"
     ctx.state.start.import_counter += 1
@@ -335,7 +335,10 @@ def _import(ctx: Context) -> None:
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
         error = ctx.state.start.import_error
         if error is not None:
-            st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
+            st.warning(f"{ctx.t('ui.start.import.failed')} " + ctx.t(
+                "ui.start.import.what_to_do", button=ctx.t("ui.docs.json"), page=ctx.t("ui.page.results")),
+                icon=":material/info:")
+            st.caption(ctx.t("ui.start.import.reason"))
             st.text(error)
 
 
