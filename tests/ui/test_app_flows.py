@@ -372,3 +372,22 @@ def test_dont_know_box_follows_a_real_answer(tiny_checklists: Path) -> None:
     assert at.checkbox(key=key(at, "dk", "age_at_death")).value is False
     assert not has_widget(at, "text_input", key(at, "oi", "age_at_death", "what"))
     assert stored(at).answers["age_at_death"].is_answered
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_bad_import_says_what_to_do_and_marks_the_technical_reason(lang: str) -> None:
+    """The reason comes from the file reader in English: the message says which file to choose instead, and on
+    a German page that the reason is in English."""
+    from vigil import i18n
+
+    at = start_app()
+    if lang != "en":
+        at.radio(key="vigil.lang_widget").set_value(lang).run()
+    uploader = next(u for u in at.file_uploader if u.key and u.key.startswith("vigil.start.upload"))
+    uploader.set_value(("foreign.json", BAD_FILES["foreign"], "application/json")).run()
+    assert_ok(at)
+    shown = texts(at)
+    what = i18n.t(lang, "ui.start.import.what_to_do", button=i18n.t(lang, "ui.docs.json"),
+                  page=i18n.t(lang, "ui.page.results"))
+    assert what in shown
+    assert i18n.t(lang, "ui.start.import.reason") in shown

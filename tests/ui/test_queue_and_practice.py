@@ -77,13 +77,13 @@ def test_search_by_reference_and_filter_by_what_it_waits_for() -> None:
     at.text_input(key="vigil.queue.search").input("r-03").run()
     assert _rows(at) == [made[3].meta.reference]
     at.text_input(key="vigil.queue.search").input("").run()
-    at.multiselect(key="vigil.queue.verdicts").set_value(["ready"]).run()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["ready"]).run()
     assert _rows(at) == []
     assert "No assessment matches" in texts(at)
-    at.multiselect(key="vigil.queue.verdicts").set_value(["resolve_first"]).run()
-    at.multiselect(key="vigil.queue.waiting").set_value(["unanswered"]).run()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["resolve_first"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["unanswered"]).run()
     assert len(_rows(at)) == 6  # all empty: every one waits for answers
-    at.multiselect(key="vigil.queue.waiting").set_value(["due"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["due"]).run()
     assert _rows(at) == []
 
 
@@ -193,3 +193,49 @@ def test_save_a_template_and_begin_from_it() -> None:
     assert a.answers["commercial"].choice == "no"
     assert "person_name" not in a.answers
     assert a.prefilled["commercial"].source == "template"
+
+
+def test_the_queues_filters_and_order_stay_when_the_language_changes() -> None:
+    """The browser sends a choice as its label: after a change of language the widgets are new ones, in the new
+    language, holding the same choices."""
+    _fill(3)
+    at = start_app()
+    at.multiselect(key="vigil.queue.verdicts.en").set_value(["resolve_first"]).run()
+    at.multiselect(key="vigil.queue.waiting.en").set_value(["unanswered"]).run()
+    at.selectbox(key="vigil.queue.sort.en").set_value("due").run()
+    at.radio(key="vigil.lang_widget").set_value("de").run()
+    assert_ok(at)
+    assert at.multiselect(key="vigil.queue.verdicts.de").value == ["resolve_first"]
+    assert at.multiselect(key="vigil.queue.waiting.de").value == ["unanswered"]
+    sort = at.selectbox(key="vigil.queue.sort.de")
+    assert sort.value == "due" and sort.options[sort.index or 0] == "Nächste Frist"
+    table = queue_table(at)
+    assert table is not None and len(table) == 3
+
+
+def _uploaders(node):  # type: ignore[no-untyped-def]
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == "file_uploader":
+            yield child.proto
+        yield from _uploaders(child)
+
+
+def test_the_logo_box_does_not_promise_200_mb() -> None:
+    """Streamlit writes the upload limit into the box ("200MB per file"); for a logo of at most 300 KB that
+    contradicts the label. The box says the smallest limit Streamlit can express, 1 MB."""
+    at = start_app()
+    switch_page(at, "practice").run()
+    assert_ok(at)
+    logo = next(u for u in _uploaders(at._tree) if "300 KB" in u.label)
+    assert logo.max_upload_size_mb == 1
+
+
+def test_the_practice_questions_are_not_marked_required() -> None:
+    """Practice defaults are a convenience: "(required)" on each of them told a first-time user that all had to
+    be answered before anything else; the questionnaire still marks them."""
+    at = start_app()
+    switch_page(at, "practice").run()
+    assert_ok(at)
+    assert "How you work" in texts(at)
+    assert "(required)" not in texts(at)
+    assert "you may leave any of them open" in texts(at)

@@ -70,3 +70,21 @@ def test_english_page_changes_nothing_and_odd_languages_fall_back() -> None:
     assert _words("en") == {"lang": "en", "rules": []}
     assert _words("x'); alert(1); //")["lang"] == "en"
     assert "</script" not in style.language_script("de").split("</script>")[0][10:]
+
+
+def test_a_long_toast_offers_more_in_the_page_language() -> None:
+    """Streamlit cuts a toast after three lines and adds its own English "view more" / "view less" button."""
+    script = style.language_script("de")
+    rules = dict(_words("de")["rules"])  # type: ignore[call-overload]
+    assert rules["^view\\ more$"] == "mehr anzeigen"
+    assert rules["^view\\ less$"] == "weniger anzeigen"
+    assert '[data-testid="stToast"]' in script  # the toast's words are among those the script translates
+
+
+def test_an_empty_date_field_shows_german_letters_on_a_german_page() -> None:
+    """React Aria writes "dd.mm.yyyy" into an empty date field whatever the page language."""
+    rules = dict(_words("de")["rules"])  # type: ignore[call-overload]
+    assert (rules["^dd$"], rules["^mm$"], rules["^yyyy$"]) == ("TT", "MM", "JJJJ")
+    script = style.language_script("de")
+    assert 'data-placeholder' in script and "vigilPh" in script
+    assert "[data-vigil-ph]::after" in style.CSS

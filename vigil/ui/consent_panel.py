@@ -94,8 +94,11 @@ def panel(ctx: Context, session: Session, checklist: Checklist, q: Question) -> 
             continue
         what = i18n.t(lang, "consent.withdrawn") if mine.answer is None else \
             i18n.t(lang, f"consent.response.{mine.answer.response.value}")
-        st.markdown(md_escape(i18n.t(lang, "consent.maker.recorded_by", name=mine.signed_name or name,
-                                     date=format_date(mine.at.date(), lang), answer=what)))
+        line = i18n.t(lang, "consent.maker.recorded_by", person=name, date=format_date(mine.at.date(), lang),
+                      answer=what)
+        if mine.signed_name and mine.signed_name.strip() != name.strip():  # whose answer, and the name signed
+            line += i18n.t(lang, "consent.maker.signed_as", name=mine.signed_name)
+        st.markdown(md_escape(line))
         if mine.for_earlier_plan:
             st.warning(md_escape(i18n.t(lang, "consent.maker.earlier_plan", changes=", ".join(
                 labels.get(c, c) for c in mine.changed))), icon=":material/update:")

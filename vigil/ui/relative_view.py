@@ -111,7 +111,7 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     with st.form("vigil.relative.form", clear_on_submit=False, enter_to_submit=False):
         labels = {r: t(lang, f"consent_page.response.{r}") for r in ("agrees", "objects", "needs_time", "question")}
         choice = st.radio(t(lang, "consent_page.choose"), list(labels), format_func=labels.__getitem__,
-                          key="vigil.relative.response")
+                          index=None, key="vigil.relative.response")  # nothing is chosen for them
         st.caption(md_escape(shown.items_intro))
         ticked = [item.id for item in shown.items
                   if st.checkbox(md_escape(item.text), key=f"vigil.relative.item.{item.id}")]
@@ -123,8 +123,8 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     if not sent:
         return
     problem = _problem(choice, ticked, question, name, declared)
-    if problem:
-        st.error(t(lang, problem), icon=":material/edit:")
+    if problem or choice is None:
+        st.error(t(lang, problem or "consent_page.need_choice"), icon=":material/edit:")
         return
     asked = [item.id for item in shown.items]
     if choice == "agrees":
@@ -142,7 +142,9 @@ def _form(state: ConsentState, token: str, shown: PageText, link: str, now: dt.d
     st.rerun()
 
 
-def _problem(choice: str, ticked: list[str], question: str, name: str, declared: bool) -> str | None:
+def _problem(choice: str | None, ticked: list[str], question: str, name: str, declared: bool) -> str | None:
+    if choice is None:
+        return "consent_page.need_choice"
     if choice == "agrees" and not ticked:
         return "consent_page.need_item"
     if choice == "question" and not question.strip():
@@ -182,11 +184,11 @@ def page(state: ConsentState, now: dt.datetime) -> None:
     shown = page_text(checklist, assessment, lang, now.date())
     _show_text(shown)
     sent, state.sent = state.sent, None
-    if sent is not None:
-        st.success(t(lang, "consent_page.sent", date=sent), icon=":material/mark_email_read:")
     own = own_answers(assessment.consent_record, plan_snapshot(checklist, assessment, now.date())).get(info.person)
     if own is not None:
         _current(lang, own)
     _form(state, token, shown, info.id, now)
+    if sent is not None:  # right under the send button: on a phone, thanks above the long form stay out of sight
+        st.success(t(lang, "consent_page.sent", date=sent), icon=":material/mark_email_read:")
     if own is not None and own.answer is not None:
         _withdraw(token, lang, info.id, now)

@@ -64,6 +64,10 @@ class StartState:
     note: str | None = None
     page: int = 0
     """The page of the work queue shown (back to the first whenever a search or filter changes)."""
+    verdicts: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    sort: str = "updated"
+    """The queue's filters and order, by id: their widgets are new ones in another language (see ``_choices``)."""
 
 
 @dataclass

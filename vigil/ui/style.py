@@ -33,6 +33,8 @@ CSS = f"""
 [data-testid="stFileUploaderDropzoneInstructions"] * {{ color: {HINT}; }}
 [data-testid="stWidgetLabel"] small, [data-testid="stTooltipHoverTarget"] svg {{ color: {HINT}; }}
 input::placeholder, textarea::placeholder {{ color: {HINT}; opacity: 1; }}
+[data-placeholder="true"][data-vigil-ph] {{ font-size: 0; }}
+[data-placeholder="true"][data-vigil-ph]::after {{ content: attr(data-vigil-ph); font-size: 1rem; }}
 </style>
 """
 
@@ -63,7 +65,7 @@ _LANGUAGE_SCRIPT = """
     };
     const roots = document.querySelectorAll(
       '[data-testid="stSkipToContent"], [data-testid="stFileUploader"], [data-testid="stMultiSelect"], ' +
-      '[data-testid="stSelectbox"], [role="listbox"], [data-testid="InputInstructions"]');
+      '[data-testid="stSelectbox"], [role="listbox"], [data-testid="InputInstructions"], [data-testid="stToast"]');
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -83,6 +85,13 @@ _LANGUAGE_SCRIPT = """
     for (const [cls, name] of Object.entries(w.__vigilNames || {})) {
       const button = document.querySelector('.' + cls + ' button');
       if (button && button.getAttribute('aria-label') !== name) { button.setAttribute('aria-label', name); }
+    }
+    // an empty date field's letters ("dd.mm.yyyy"): shown through CSS, so React's own text stays untouched
+    for (const el of document.querySelectorAll('[data-testid="stDateInput"] [role="spinbutton"][data-placeholder]')) {
+      const wanted = el.getAttribute('data-placeholder') === 'true' ? say(el.textContent.trim()) : null;
+      if (wanted && wanted !== el.textContent.trim()) {
+        if (el.dataset.vigilPh !== wanted) { el.dataset.vigilPh = wanted; }
+      } else if (el.dataset.vigilPh !== undefined && !wanted) { delete el.dataset.vigilPh; }
     }
     for (const icon of document.querySelectorAll(
         '[data-testid="stIconMaterial"]:not([aria-hidden]), [data-testid="stIconEmoji"]:not([aria-hidden])')) {

@@ -48,9 +48,9 @@ def _on_evidence(session: Session, qid: str, key: str, today: dt.date) -> None:
 # --------------------------------------------------------------------------- label, don't know, open item
 
 
-def _label(ctx: Context, q: Question) -> str:
+def _label(ctx: Context, q: Question, required_mark: bool) -> str:
     text = md_escape(pick(q.text, ctx.lang))
-    return f"{text} {md_escape(ctx.t('ui.q.required'))}" if q.required else text
+    return f"{text} {md_escape(ctx.t('ui.q.required'))}" if q.required and required_mark else text
 
 
 def _dont_know_box(ctx: Context, session: Session, q: Question, answer: Answer | None) -> None:
@@ -131,12 +131,13 @@ def _note_and_evidence(ctx: Context, session: Session, q: Question, answer: Answ
 # --------------------------------------------------------------------------- one question
 
 
-def question(ctx: Context, session: Session, checklist: Checklist, q: Question) -> None:
+def question(ctx: Context, session: Session, checklist: Checklist, q: Question, required_mark: bool = True) -> None:
+    """One question in its box. ``required_mark=False`` where no answer is required (the practice defaults)."""
     draft = session.draft
     assert draft is not None
     answer = draft.answers.get(q.id)
     with st.container(border=True, key=session.widget_key("box", q.id)):
-        st.markdown(f"**{_label(ctx, q)}**")
+        st.markdown(f"**{_label(ctx, q, required_mark)}**")
         filled = practice.mark(draft, q.id)
         if filled is not None:  # our own words: the answer came from the practice defaults or a template
             st.caption(":material/bookmark: " + ctx.t(f"ui.practice.mark.{filled.source}"))

@@ -105,7 +105,8 @@ def _profile(ctx: Context) -> None:
             st.rerun()
     key = P + "logo"
     right.file_uploader(ctx.t("ui.practice.logo"), type=["png", "jpg", "jpeg"], key=key,
-                        on_change=_on_logo, args=(ctx, key), help=ctx.t("ui.practice.logo.help"))
+                        on_change=_on_logo, args=(ctx, key), help=ctx.t("ui.practice.logo.help"),
+                        max_upload_size=1)  # MB, the least Streamlit can say; not its 200 MB for a 300 KB logo
 
 
 # --------------------------------------------------------------------------- defaults
@@ -125,7 +126,7 @@ def _defaults(ctx: Context, checklist: Checklist) -> None:
     given = sum(1 for qid in checklist.practice if qid in stand_in.answers)
     st.caption(ctx.t("ui.practice.defaults.count", given=given, total=len(checklist.practice)))
     for qid in checklist.practice:
-        widgets.question(ctx, session, checklist, checklist.question(qid))
+        widgets.question(ctx, session, checklist, checklist.question(qid), required_mark=False)
 
 
 # --------------------------------------------------------------------------- templates

@@ -142,21 +142,29 @@ def _to_first_page(ctx: Context) -> None:
 
 
 def _choices(ctx: Context) -> listing.Choices:
+    """The queue's search, filters and order. The choice widgets' keys name the language: the browser sends a
+    choice as its label, so a widget kept across a change of language would show (or lose) the old label; a new
+    widget per language starts from the choices kept, by id, in the Start page's state."""
     st.subheader(ctx.t("ui.start.saved.heading"))
-    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+    kept = ctx.state.start
+    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
     search = c1.text_input(ctx.t("ui.queue.search"), key=Q + "search", max_chars=200,
                            placeholder=ctx.t("ui.queue.search.placeholder"), on_change=_to_first_page, args=(ctx,))
     verdicts = listing.labels(ctx.t, "verdict", [v.value for v in listing.VERDICTS])
-    chosen_verdicts = c2.multiselect(ctx.t("ui.queue.verdict"), list(verdicts), key=Q + "verdicts",
+    chosen_verdicts = c2.multiselect(ctx.t("ui.queue.verdict"), list(verdicts), key=f"{Q}verdicts.{ctx.lang}",
+                                     default=[v for v in kept.verdicts if v in verdicts],
                                      format_func=verdicts.__getitem__, on_change=_to_first_page, args=(ctx,),
                                      placeholder=ctx.t("ui.queue.any"))
     waits = listing.labels(ctx.t, "ui.queue.waiting", [w.value for w in listing.WAITING])
-    chosen_waits = c3.multiselect(ctx.t("ui.queue.waiting"), list(waits), key=Q + "waiting",
+    chosen_waits = c3.multiselect(ctx.t("ui.queue.waiting"), list(waits), key=f"{Q}waiting.{ctx.lang}",
+                                  default=[w for w in kept.waiting if w in waits],
                                   format_func=waits.__getitem__, on_change=_to_first_page, args=(ctx,),
                                   placeholder=ctx.t("ui.queue.any"))
     sorts = listing.labels(ctx.t, "ui.queue.sort", [s.value for s in listing.SORTS])
-    sort = c4.selectbox(ctx.t("ui.queue.sort"), list(sorts), key=Q + "sort", format_func=sorts.__getitem__,
-                        on_change=_to_first_page, args=(ctx,))
+    sort = c4.selectbox(ctx.t("ui.queue.sort"), list(sorts), key=f"{Q}sort.{ctx.lang}",
+                        index=list(sorts).index(kept.sort) if kept.sort in sorts else 0,
+                        format_func=sorts.__getitem__, on_change=_to_first_page, args=(ctx,))
+    kept.verdicts, kept.waiting, kept.sort = tuple(chosen_verdicts), tuple(chosen_waits), sort or "updated"
     size = st.session_state.get(Q + "size", PAGE_SIZES[0])
     return listing.Choices(search=search or "", verdicts=tuple(chosen_verdicts), waiting=tuple(chosen_waits),
                            sort=sort or "updated", size=int(size), page=ctx.state.start.page)
@@ -309,8 +317,8 @@ def _on_import(ctx: Context, key: str) -> None:
         ctx.session.adopt(assessment)
     except AssessmentFileError as exc:
         ctx.state.start.import_error = str(exc)
-    except StoreError:
-        ctx.state.start.import_error = ctx.t("ui.problem.store")
+    except StoreError:  # the file is fine; the store cannot take it now (said at the top of the page)
+        ctx.state.start.note = "ui.problem.store"
     else:
         ctx.state.start.goto = "questionnaire"
     ctx.state.start.import_counter += 1
@@ -327,7 +335,10 @@ def _import(ctx: Context) -> None:
                          on_change=_on_import, args=(ctx, key), max_upload_size=MAX_FILE_BYTES // 1_048_576)
         error = ctx.state.start.import_error
         if error is not None:
-            st.warning(ctx.t("ui.start.import.failed"), icon=":material/info:")
+            st.warning(f"{ctx.t('ui.start.import.failed')} " + ctx.t(
+                "ui.start.import.what_to_do", button=ctx.t("ui.docs.json"), page=ctx.t("ui.page.results")),
+                icon=":material/info:")
+            st.caption(ctx.t("ui.start.import.reason"))
             st.text(error)
 
 
