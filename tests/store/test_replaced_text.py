@@ -51,3 +51,27 @@ def test_a_replaced_title_leaves_the_files_too(store: SqlStore, data_dir: Path) 
     a.meta.title = "Für Oma"
     store.save(a)
     assert old.encode() not in every_file(data_dir)
+
+
+def test_a_save_that_reached_the_file_is_never_reported_as_failed_when_its_checkpoint_cannot_start(
+        store: SqlStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checkpoint after a save is housekeeping. If it cannot even open its connection (the file busy with
+    another program), the save has still happened: reporting it as failed made the app save again with the old
+    revision and show "changed in another tab" to someone with one tab open."""
+    import sqlite3
+
+    from vigil.store.sqlite_file import SqliteFile
+
+    a = store.create(sample(title="Oma Grete"))
+    a.answers["long"] = Answer(text="kept")
+
+    def busy(self: SqliteFile, timeout_s: float | None = None) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(SqliteFile, "connect", busy)
+    saved = store.save(a)
+    monkeypatch.undo()
+    assert saved.revision == a.revision + 1
+    assert store.get(a.id).answers["long"].text == "kept"
+    a2 = store.save(saved.model_copy(update={"meta": saved.meta.model_copy(update={"title": "Oma Grete K."})}))
+    assert a2.revision == saved.revision + 1  # and the pending checkpoint is simply tried again later

@@ -91,16 +91,21 @@ class SqliteFile:
     def checkpoint(self, timeout_s: float) -> None:
         """Fold the WAL into the file and empty it, so no copy of replaced or deleted text stays in ``-wal``.
 
-        Another program reading an older snapshot can hold it up; then it is tried again, without waiting,
-        at the start of every later call until it succeeds.
+        Another program reading an older snapshot can hold it up, or the file can be too busy to open; then it is
+        tried again, without waiting, at the start of every later call until it succeeds. It never raises: it runs
+        after a save has reached the file, and a save that happened must not be reported as failed.
         """
-        conn = self.connect(timeout_s)
         try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            conn = self.connect(timeout_s)
         except sqlite3.Error:
             busy = 1
-        finally:
-            conn.close()
+        else:
+            try:
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error:
+                busy = 1
+            finally:
+                conn.close()
         self.checkpoint_pending = bool(busy)
         if busy:
             log.warning("WAL checkpoint could not finish (a reader was active); will retry")
