@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from pathlib import Path
 
@@ -52,3 +53,12 @@ def test_fallback_to_english_for_unknown_language() -> None:
 def test_a_message_picks_localized_parameters() -> None:
     said = message("finding.unknown.message", question={"en": "Who?", "de": "Wer?"})
     assert i18n.words(said, "en").endswith("Who?") and i18n.words(said, "de").endswith("Wer?")
+
+
+def test_german_sentences_about_relatives_do_not_read_as_her_or_them() -> None:
+    """A line about one person (Jörg Berger, a brother) must not say „ihre Zustimmung“ (her consent), and one about
+    several must not say „sie ist“: the consent sentences about relatives use neither pronoun."""
+    ambiguous = re.compile(r"\b(ihre|ihren|ihrer|ihnen|sie sind|sie ist)\b")
+    keys = [k for k in i18n.strings("de") if k.startswith(("consent.person.", "consent.family_", "consent.others_"))]
+    assert len(keys) >= 10
+    assert [(k, i18n.t("de", k)) for k in keys if ambiguous.search(i18n.t("de", k))] == []
