@@ -213,3 +213,15 @@ def test_the_family_is_not_offered_to_refuse_a_voice_a_silent_clip_does_not_have
     voice = {"en": "but not the voice", "de": "aber nicht zur Stimme"}[lang]
     assert (voice in text) == voice_example
     assert {"en": "Yes to some parts only", "de": "Ja, aber nur zu einzelnen Teilen"}[lang] in text
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "nothing on this form to sign"), ("de", "nichts zu unterschreiben")])
+def test_a_form_where_everyone_has_said_no_says_there_is_nothing_to_sign(lang: str, said: str) -> None:
+    """The song case: the only one named (the trust) has said no. The signatures heading had no boxes under it and
+    no word why."""
+    inp = _input("song-voice-clone-estate-refuses", lang)
+    payload = consent_payload(inp)
+    assert payload.signers == [] and said in payload.nothing_to_sign
+    text = pdf_text(consent_form_pdf(*_files("song-voice-clone-estate-refuses"), lang, TODAY))
+    assert said in " ".join(text.split())
+    assert consent_payload(_input("soldier-farewell-mother-objects", lang)).nothing_to_sign == ""

@@ -36,6 +36,8 @@ class ConsentPayload(Base):
     permissions: list[str]
     signers: list[Signer]
     declined_note: str
+    nothing_to_sign: str
+    """Said under the signatures heading when everyone named has said no: no boxes follow."""
     closing: str
     regards: str
     prepared: str
@@ -105,6 +107,7 @@ def consent_payload(inp: DocumentInput) -> ConsentPayload:
         withdrawing=rows(plan.part(WITHDRAWING)),
         permissions=[doc(lang, f"consent.perm.{p}", name=name) for p in permissions(plan)],
         signers=signers,
+        nothing_to_sign=doc(lang, "consent.nothing_to_sign") if not signers else "",
         declined_note=formats.tn(lang, "doc.consent.declined", len(declined),
                                  names=format_list(declined, locale=formats.locale_of(lang))) if declined else "",
         closing=doc(lang, "consent.closing"),
