@@ -122,6 +122,19 @@ class Driver:
         section = next(s for s in self.checklist.sections if s.id == section_id)
         return self.page.get_by_role("heading", name=pick(section.title, self.lang), exact=True)
 
+    def open_section(self, aid: str, section_id: str, tries: int = 3) -> None:
+        """Click the section's step and wait for its heading. On a busy machine a click that lands while the page
+        is being redrawn can be lost (the button is replaced under the pointer); then it is clicked again."""
+        heading = self.section_heading(section_id)
+        for attempt in range(tries):
+            self.click_keyed(f"vigil.step.{aid}.{section_id}")
+            try:
+                expect(heading).to_be_visible(timeout=7_000)
+                return
+            except AssertionError:
+                if attempt == tries - 1:
+                    raise
+
     def option_label(self, q: Question, option_id: str) -> str:
         if q.kind == QuestionKind.yes_no:
             return self.t(f"answer.{option_id}")

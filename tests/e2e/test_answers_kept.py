@@ -92,8 +92,7 @@ def test_answers_survive_reload_language_sections_and_reopening(page: Page, app_
     aid = d.begin(f"Bleibt: {kinds}")
 
     def show_section() -> None:
-        d.click_keyed(f"vigil.step.{aid}.{section}")
-        expect(d.section_heading(section)).to_be_visible()
+        d.open_section(aid, section)
         d.idle(400)
 
     show_section()
