@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
@@ -84,20 +85,13 @@ def data_dir_with(folder: Path, assessments: list[object]) -> list[str]:
     from vigil.models.assessment import Assessment
     from vigil.store.sql import open_store
 
-    old = {k: os.environ.get(k) for k in ("VIGIL_DATA_DIR", "VIGIL_DATABASE_URL")}
-    os.environ["VIGIL_DATA_DIR"] = str(folder)
-    os.environ.pop("VIGIL_DATABASE_URL", None)
-    try:
+    # the environment is put back as it was, whatever happens (a removed key too)
+    with mock.patch.dict(os.environ, {"VIGIL_DATA_DIR": str(folder)}):
+        os.environ.pop("VIGIL_DATABASE_URL", None)
         store = open_store()
         ids = []
         for a in assessments:
             assert isinstance(a, Assessment)
             ids.append(store.create(a).id)
         store.close()
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     return ids

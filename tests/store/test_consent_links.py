@@ -9,18 +9,25 @@ from sqlalchemy import text
 from tests.consent.test_actions import NOW, WEEK, _answer, _scenario
 from vigil.consent_actions import record_answer, token_hash
 from vigil.consent_service import issue_link, remember
-from vigil.models.assessment import new_id
+from vigil.models.assessment import Assessment, new_id
+from vigil.models.checklist import Checklist
 from vigil.models.consent_record import Response, verify
 from vigil.store.links import LinkIndex, LinkTarget
 from vigil.store.sql import SqlStore
 
 
-def test_links_and_heads_round_trip_and_tampering_is_caught(store: SqlStore) -> None:
+def _linked(store: SqlStore) -> tuple[Assessment, Checklist, LinkIndex, str, str]:
+    """A stored scenario with a German link issued to its first relative: (stored, checklist, index, person, token)."""
     a, checklist = _scenario()
     index = LinkIndex(store.engine)
     stored = store.create(a)
     person = (stored.answers["people"].people or [])[0].id
     stored, token = issue_link(store, index, checklist, stored, person, "de", WEEK, NOW)
+    return stored, checklist, index, person, token
+
+
+def test_links_and_heads_round_trip_and_tampering_is_caught(store: SqlStore) -> None:
+    stored, checklist, index, person, token = _linked(store)
     target = index.find(token_hash(token))
     assert target is not None and target == LinkTarget(stored.id, person, stored.consent_record.entries[0].link)
     answer, shown = _answer(checklist, stored, Response.objects, agreed=[], lang="de")
@@ -50,11 +57,7 @@ def test_links_and_heads_round_trip_and_tampering_is_caught(store: SqlStore) -> 
 
 
 def test_deleting_an_assessment_removes_its_links_and_head(store: SqlStore) -> None:
-    a, checklist = _scenario()
-    index = LinkIndex(store.engine)
-    stored = store.create(a)
-    person = (stored.answers["people"].people or [])[0].id
-    stored, token = issue_link(store, index, checklist, stored, person, "de", WEEK, NOW)
+    stored, checklist, index, person, token = _linked(store)
     remember(index, stored)
     again = _scenario()[0].model_copy(update={"id": new_id()})
     _, other_token = issue_link(store, index, checklist, store.create(again), person, "en", WEEK, NOW)

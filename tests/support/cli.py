@@ -8,9 +8,10 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 from vigil.cli import main
 
@@ -26,24 +27,10 @@ class Result:
     stderr: str
 
 
-@contextlib.contextmanager
-def _environment(env: Mapping[str, str] | None) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in env or {}}
-    os.environ.update(env or {})
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def vigil(*args: str, env: Mapping[str, str] | None = None) -> Result:
     """``vigil ARGS`` in this process: ``vigil.cli.main`` with stdout and stderr captured."""
     out, err = io.StringIO(), io.StringIO()
-    with _environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with mock.patch.dict(os.environ, env or {}), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(list(args))
         except SystemExit as exc:  # argparse: --help, or a usage error
