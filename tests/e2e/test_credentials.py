@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -19,11 +20,18 @@ def _file_input(page: Page, key_part: str):  # type: ignore[no-untyped-def]
     return page.locator(f'[class*="{key_part}"] input[type="file"]').first
 
 
+def _import(page: Page, d: Driver, path: Path) -> None:
+    """Import a file on the Start page and wait until it is open (its id in the address), however busy the
+    machine: the Credentials page offers the upload only for an open assessment."""
+    _file_input(page, "st-key-vigil-start-upload").set_input_files(str(path))
+    page.wait_for_url(re.compile(r"[?&]a="), timeout=30_000)
+    d.idle()
+
+
 def test_stamp_download_and_check(app: Page, tmp_path: Path) -> None:
     d = Driver(app, shipped_checklist())
     d.idle()
-    _file_input(app, "st-key-vigil-start-upload").set_input_files(str(SCENARIOS / READY))
-    d.idle()
+    _import(app, d, SCENARIOS / READY)
     d.go_page("credentials")
     expect(app.get_by_role("heading", name=d.t("cred.ui.title"))).to_be_visible()
     finished = tmp_path / "Oma Hilde final.jpg"
@@ -54,8 +62,7 @@ def test_stamp_download_and_check(app: Page, tmp_path: Path) -> None:
 def test_stop_says_why_and_offers_no_upload(app: Page) -> None:
     d = Driver(app, shipped_checklist())
     d.idle()
-    _file_input(app, "st-key-vigil-start-upload").set_input_files(str(SCENARIOS / STOP))
-    d.idle()
+    _import(app, d, SCENARIOS / STOP)
     d.go_page("credentials")
     expect(app.get_by_text(d.t("cred.ui.stopped"))).to_be_visible()
     assert app.locator('[class*="cred-upload"]').count() == 0
